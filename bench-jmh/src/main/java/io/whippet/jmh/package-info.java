@@ -1,0 +1,4 @@
+@NullMarked
+package io.whippet.jmh;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.whippet.protocol;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.whippet.server;
+
+import org.jspecify.annotations.NullMarked;

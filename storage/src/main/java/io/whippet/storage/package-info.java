@@ -1,0 +1,4 @@
+@NullMarked
+package io.whippet.storage;
+
+import org.jspecify.annotations.NullMarked;
