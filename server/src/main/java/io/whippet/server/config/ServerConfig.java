@@ -1,0 +1,195 @@
+package io.whippet.server.config;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server's resolved configuration: every value parsed and checked once at start-up, so a bad
+ * value stops the server with one line naming the key ({@link ConfigException}).
+ */
+public record ServerConfig(
+        SystemConfig system,
+        TcpConfig tcp,
+        HttpConfig http,
+        QuicConfig quic,
+        MaintenanceConfig maintenance,
+        HeartbeatConfig heartbeat) {
+
+    /** The smallest segment we accept; smaller ones would roll on nearly every batch. */
+    public static final long MIN_SEGMENT_SIZE_BYTES = 1L << 20;
+
+    /** Segment positions are u32 in the index, so a segment must stay below 4 GiB. */
+    public static final long MAX_SEGMENT_SIZE_BYTES = 1L << 30;
+
+    public record SystemConfig(
+            Path path,
+            long segmentSizeBytes,
+            long defaultMessageExpiryMicros,
+            long defaultMaxTopicSizeBytes,
+            boolean enforceFsync,
+            long flushMessagesThreshold,
+            long flushBytesThreshold,
+            boolean validateChecksum,
+            DeduplicationConfig deduplication,
+            EncryptionConfig encryption) {}
+
+    public record DeduplicationConfig(boolean enabled, int maxEntries, long expiryMicros) {}
+
+    /** AES-256-GCM at rest; {@code key} is 32 bytes when enabled, empty otherwise. */
+    public record EncryptionConfig(boolean enabled, byte[] key) {
+        @Override
+        public String toString() {
+            return "EncryptionConfig[enabled=" + enabled + ", key=<redacted>]";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EncryptionConfig that
+                    && enabled == that.enabled
+                    && java.security.MessageDigest.isEqual(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(enabled);
+        }
+    }
+
+    public record TlsConfig(boolean enabled, boolean selfSigned, String certFile, String keyFile) {}
+
+    public record TcpConfig(boolean enabled, ListenAddress address, TlsConfig tls) {}
+
+    public record HttpConfig(
+            boolean enabled,
+            ListenAddress address,
+            long maxRequestSizeBytes,
+            boolean corsEnabled,
+            String corsAllowedOrigins,
+            String jwtIssuer,
+            String jwtAudience,
+            long jwtAccessTokenExpiryMicros,
+            String jwtEncodingSecret,
+            boolean metricsEnabled,
+            String metricsEndpoint,
+            TlsConfig tls) {
+        @Override
+        public String toString() {
+            return "HttpConfig[enabled=" + enabled + ", address=" + address + ", secret=<redacted>]";
+        }
+    }
+
+    public record QuicConfig(boolean enabled, ListenAddress address, TlsConfig tls) {}
+
+    public record MaintenanceConfig(
+            boolean messageSaverEnabled,
+            long messageSaverIntervalMicros,
+            boolean cleanerEnabled,
+            long cleanerIntervalMicros,
+            int maxTokensPerUser,
+            boolean tokenCleanerEnabled,
+            long tokenCleanerIntervalMicros) {}
+
+    public record HeartbeatConfig(boolean enabled, long intervalMicros) {}
+
+    /** Embedded defaults with no file and no environment. */
+    public static ServerConfig defaults() {
+        return from(ConfigSource.defaults());
+    }
+
+    /** Embedded defaults, then the file (when not null), then {@code IGGY_*} variables. */
+    public static ServerConfig load(@Nullable Path file, Map<String, String> environment) {
+        return from(ConfigSource.load(file, environment));
+    }
+
+    public static ServerConfig from(ConfigSource source) {
+        long segmentSize = source.sizeBytes("system.segment.size");
+        if (segmentSize < MIN_SEGMENT_SIZE_BYTES || segmentSize > MAX_SEGMENT_SIZE_BYTES) {
+            throw source.invalid("system.segment.size", "is out of range (expected: 1 MiB..1 GiB)");
+        }
+        var system = new SystemConfig(
+                Path.of(source.string("system.path")),
+                segmentSize,
+                source.durationMicros("system.segment.message_expiry"),
+                source.sizeBytes("system.topic.max_size"),
+                source.bool("system.partition.enforce_fsync"),
+                source.integer("system.partition.messages_required_to_save", 1, Integer.MAX_VALUE),
+                source.sizeBytes("system.partition.size_of_messages_required_to_save"),
+                source.bool("system.partition.validate_checksum"),
+                new DeduplicationConfig(
+                        source.bool("system.message_deduplication.enabled"),
+                        (int) source.integer("system.message_deduplication.max_entries", 1, 10_000_000),
+                        source.durationMicros("system.message_deduplication.expiry")),
+                encryption(source));
+        return new ServerConfig(
+                system,
+                new TcpConfig(source.bool("tcp.enabled"), source.address("tcp.address"), tls(source, "tcp.tls")),
+                new HttpConfig(
+                        source.bool("http.enabled"),
+                        source.address("http.address"),
+                        source.sizeBytes("http.max_request_size"),
+                        source.bool("http.cors.enabled"),
+                        source.string("http.cors.allowed_origins"),
+                        source.string("http.jwt.issuer"),
+                        source.string("http.jwt.audience"),
+                        source.durationMicros("http.jwt.access_token_expiry"),
+                        source.string("http.jwt.encoding_secret"),
+                        source.bool("http.metrics.enabled"),
+                        source.string("http.metrics.endpoint"),
+                        tls(source, "http.tls")),
+                new QuicConfig(
+                        source.bool("quic.enabled"),
+                        source.address("quic.address"),
+                        new TlsConfig(
+                                true,
+                                source.bool("quic.certificate.self_signed"),
+                                source.string("quic.certificate.cert_file"),
+                                source.string("quic.certificate.key_file"))),
+                new MaintenanceConfig(
+                        source.bool("message_saver.enabled"),
+                        positiveDuration(source, "message_saver.interval"),
+                        source.bool("data_maintenance.messages.cleaner_enabled"),
+                        positiveDuration(source, "data_maintenance.messages.interval"),
+                        (int) source.integer("personal_access_token.max_tokens_per_user", 1, 100_000),
+                        source.bool("personal_access_token.cleaner.enabled"),
+                        positiveDuration(source, "personal_access_token.cleaner.interval")),
+                new HeartbeatConfig(source.bool("heartbeat.enabled"), positiveDuration(source, "heartbeat.interval")));
+    }
+
+    private static long positiveDuration(ConfigSource source, String key) {
+        long micros = source.durationMicros(key);
+        if (micros <= 0 || micros == HumanUnits.UNLIMITED) {
+            throw source.invalid(key, "must be a positive duration");
+        }
+        return micros;
+    }
+
+    private static TlsConfig tls(ConfigSource source, String prefix) {
+        return new TlsConfig(
+                source.bool(prefix + ".enabled"),
+                source.bool(prefix + ".self_signed"),
+                source.string(prefix + ".cert_file"),
+                source.string(prefix + ".key_file"));
+    }
+
+    private static EncryptionConfig encryption(ConfigSource source) {
+        boolean enabled = source.bool("system.encryption.enabled");
+        if (!enabled) {
+            return new EncryptionConfig(false, new byte[0]);
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder()
+                    .decode(source.string("system.encryption.key").trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("system.encryption.key is not valid base64");
+        }
+        if (key.length != 32) {
+            // The key itself is never echoed, unlike other values.
+            throw new ConfigException(
+                    "system.encryption.key must be the base64 of 32 bytes (got " + key.length + " bytes)");
+        }
+        return new EncryptionConfig(true, key);
+    }
+}
