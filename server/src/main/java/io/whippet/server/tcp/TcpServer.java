@@ -1,0 +1,107 @@
+package io.whippet.server.tcp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.whippet.server.command.CommandProcessor;
+import io.whippet.server.command.Session;
+import io.whippet.server.config.ListenAddress;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Iggy binary protocol over TCP. Uses native epoll when available, NIO otherwise. Each
+ * connection gets a {@link Session}, a {@link RequestFrameDecoder} and a {@link TcpConnectionHandler}.
+ */
+public final class TcpServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
+
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Channel serverChannel;
+
+    private TcpServer(EventLoopGroup bossGroup, EventLoopGroup workerGroup, Channel serverChannel) {
+        this.bossGroup = bossGroup;
+        this.workerGroup = workerGroup;
+        this.serverChannel = serverChannel;
+    }
+
+    /** Binds and starts accepting; {@code requestExecutor} runs the commands (virtual threads). */
+    public static TcpServer start(
+            ListenAddress address,
+            FrameLimits limits,
+            CommandProcessor processor,
+            ExecutorService requestExecutor,
+            InstantSource clock)
+            throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        var ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandler);
+        EventLoopGroup workers =
+                new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), ioHandler);
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            InetSocketAddress remote = ch.remoteAddress();
+                            String peer = remote == null
+                                    ? "unknown"
+                                    : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+                            Session session = new Session(Session.Transport.TCP, peer, clock.millis() * 1000);
+                            ch.pipeline()
+                                    .addLast("frames", new RequestFrameDecoder(limits, session))
+                                    .addLast("requests", new TcpConnectionHandler(session, processor, requestExecutor));
+                        }
+                    })
+                    .bind(address.toSocketAddress())
+                    .sync()
+                    .channel();
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "TCP listening on {0} ({1})",
+                    channel.localAddress(),
+                    epoll ? "epoll" : "nio");
+            return new TcpServer(boss, workers, channel);
+        } catch (InterruptedException | RuntimeException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Stops accepting new connections; existing ones keep being served until {@link #close()}. */
+    public void stopAccepting() {
+        serverChannel.close().syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

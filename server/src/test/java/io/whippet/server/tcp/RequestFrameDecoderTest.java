@@ -1,0 +1,87 @@
+package io.whippet.server.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.whippet.protocol.ErrorCode;
+import io.whippet.server.command.Session;
+import org.junit.jupiter.api.Test;
+
+class RequestFrameDecoderTest {
+    private final Session session = new Session(Session.Transport.TCP, "127.0.0.1:1", 0);
+    private final FrameLimits limits = new FrameLimits(16, 64, 128);
+
+    private static ByteBuf frame(int code, byte... payload) {
+        return Unpooled.buffer().writeIntLE(4 + payload.length).writeIntLE(code).writeBytes(payload);
+    }
+
+    @Test
+    void decodesFramesFedOneByteAtATime() {
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(limits, session));
+        ByteBuf bytes = Unpooled.wrappedBuffer(frame(202, (byte) 2, (byte) 's', (byte) '1'), frame(1));
+        while (bytes.isReadable()) {
+            channel.writeInbound(bytes.readRetainedSlice(1));
+        }
+        bytes.release();
+        InboundFrame.Request first = channel.readInbound();
+        assertThat(first.code()).isEqualTo(202);
+        assertThat(first.payload().readableBytes()).isEqualTo(3);
+        assertThat(first.payload().getByte(2)).isEqualTo((byte) '1');
+        first.payload().release();
+        InboundFrame.Request second = channel.readInbound();
+        assertThat(second.code()).isEqualTo(1);
+        assertThat(second.payload().readableBytes()).isZero();
+        second.payload().release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void lengthBelowFourIsMalformed() {
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(limits, session));
+        channel.writeInbound(Unpooled.buffer().writeIntLE(3).writeIntLE(1));
+        InboundFrame.Malformed malformed = channel.readInbound();
+        assertThat(malformed.code()).isEqualTo(ErrorCode.INVALID_COMMAND);
+        assertThat(malformed.message()).contains("frame length: 3");
+        channel.writeInbound(frame(1));
+        assertThat((Object) channel.readInbound())
+                .as("input after a malformed frame is discarded")
+                .isNull();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void oversizedFrameBeforeLoginIsRejectedFromItsHeaderAlone() {
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(limits, session));
+        // Only the header arrives: the limit is enforced without waiting for (or buffering) the body.
+        channel.writeInbound(Unpooled.buffer().writeIntLE(4 + 17).writeIntLE(38));
+        InboundFrame.Malformed malformed = channel.readInbound();
+        assertThat(malformed.message()).isEqualTo("frame payload length: 17 (expected: <= 16)");
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void sendMessagesGetsTheLargerLimitAfterLogin() {
+        session.login(0);
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(limits, session));
+        channel.writeInbound(frame(101, new byte[100]));
+        InboundFrame.Request send = channel.readInbound();
+        assertThat(send.payload().readableBytes()).isEqualTo(100);
+        send.payload().release();
+        channel.writeInbound(frame(202, new byte[100]));
+        InboundFrame.Malformed control = channel.readInbound();
+        assertThat(control.message()).contains("expected: <= 64");
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void hugeLengthNeverAllocates() {
+        session.login(0);
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(limits, session));
+        channel.writeInbound(Unpooled.buffer().writeIntLE(0xFFFF_FFFF).writeIntLE(101));
+        InboundFrame.Malformed malformed = channel.readInbound();
+        assertThat(malformed.message()).contains("4294967291");
+        assertThat(channel.finish()).isFalse();
+    }
+}
