@@ -1,0 +1,103 @@
+package io.whippet.server;
+
+import io.whippet.server.config.ConfigException;
+import io.whippet.server.config.ServerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code bin/whippet server}: parses the command line, loads the configuration, starts a
+ * {@link Server} and stops it cleanly on SIGTERM/SIGINT (exit 0). A bad option or configuration
+ * value stops start-up with one line naming it (exit 2).
+ */
+public final class WhippetServer {
+    private static final String USAGE = """
+            usage: whippet server [--config FILE] [--fresh] [--with-default-root-credentials]
+              --config FILE                     TOML configuration (default: $IGGY_CONFIG_PATH, else embedded defaults)
+              --fresh                           delete the data directory before starting
+              --with-default-root-credentials   create the root user as iggy/iggy when IGGY_ROOT_* are unset
+            """;
+
+    private WhippetServer() {}
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+        int status = run(args, System.getenv(), System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, Map<String, String> environment, PrintStream err) {
+        @Nullable Path configFile = null;
+        boolean fresh = false;
+        boolean defaultRoot = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config", "-c" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("whippet server: --config needs a file");
+                        return 2;
+                    }
+                    configFile = Path.of(args[++i]);
+                }
+                case "--fresh" -> fresh = true;
+                case "--with-default-root-credentials" -> defaultRoot = true;
+                case "--help", "-h" -> {
+                    err.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    err.println("whippet server: unknown option '" + args[i] + "'");
+                    err.print(USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (configFile == null && environment.get("IGGY_CONFIG_PATH") != null) {
+            configFile = Path.of(environment.get("IGGY_CONFIG_PATH"));
+        }
+        ServerConfig config;
+        try {
+            config = ServerConfig.load(configFile, environment);
+        } catch (ConfigException e) {
+            err.println("whippet server: " + e.getMessage());
+            return 2;
+        }
+        String rootUser = environment.get("IGGY_ROOT_USERNAME");
+        String rootPassword = environment.get("IGGY_ROOT_PASSWORD");
+        if ((rootUser == null) != (rootPassword == null)) {
+            err.println("whippet server: set both IGGY_ROOT_USERNAME and IGGY_ROOT_PASSWORD, or neither");
+            return 2;
+        }
+        var options = new ServerOptions(rootUser, rootPassword, defaultRoot, fresh);
+        Server server;
+        try {
+            server = Server.start(config, options);
+        } catch (IOException | RuntimeException e) {
+            err.println("whippet server: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
+        System.out.println("Whippet server started: TCP "
+                + server.tcpAddress().map(Object::toString).orElse("off") + ", data in "
+                + config.system().path().toAbsolutePath());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
