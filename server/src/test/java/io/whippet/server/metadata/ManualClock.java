@@ -15,6 +15,10 @@ final class ManualClock implements InstantSource {
         nowMicros += micros;
     }
 
+    void set(long micros) {
+        nowMicros = micros;
+    }
+
     long nowMicros() {
         return nowMicros;
     }
