@@ -25,7 +25,7 @@ public final class User {
     private final @Nullable Permissions permissions;
     private final long createdAtMicros;
 
-    User(
+    public User(
             long id,
             String username,
             String passwordHash,
