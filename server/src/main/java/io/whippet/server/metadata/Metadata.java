@@ -25,7 +25,6 @@ import io.whippet.server.metadata.MetadataCommand.UpdateUser;
 import io.whippet.server.metadata.MetadataView.StreamNode;
 import io.whippet.server.metadata.MetadataView.TopicNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -108,7 +107,7 @@ public final class Metadata implements AutoCloseable {
     // ---- streams
 
     public StreamInfo createStream(String name) {
-        validateName(name, ErrorCode.INVALID_STREAM_NAME, "stream name");
+        MetadataValidation.name(name, ErrorCode.INVALID_STREAM_NAME, "stream name");
         return locked(view -> {
             if (view.streamByName(name).isPresent()) {
                 throw new WhippetException(ErrorCode.STREAM_NAME_ALREADY_EXISTS, "stream name: " + name + " (exists)");
@@ -121,7 +120,7 @@ public final class Metadata implements AutoCloseable {
 
     /** Renames a stream; renaming to its current name is an accepted no-op. */
     public StreamInfo updateStream(Identifier stream, String name) {
-        validateName(name, ErrorCode.INVALID_STREAM_NAME, "stream name");
+        MetadataValidation.name(name, ErrorCode.INVALID_STREAM_NAME, "stream name");
         return locked(view -> {
             StreamInfo info = view.requireStream(stream);
             if (info.name().equals(name)) {
@@ -147,9 +146,9 @@ public final class Metadata implements AutoCloseable {
     // ---- topics
 
     public TopicInfo createTopic(Identifier stream, int partitionsCount, TopicSettings settings) {
-        validatePartitionsCount(partitionsCount, true);
-        validateName(settings.name(), ErrorCode.INVALID_TOPIC_NAME, "topic name");
-        TopicSettings resolved = resolve(settings);
+        MetadataValidation.partitionsCount(partitionsCount, true);
+        MetadataValidation.name(settings.name(), ErrorCode.INVALID_TOPIC_NAME, "topic name");
+        TopicSettings resolved = MetadataValidation.resolve(settings, options);
         return locked(view -> {
             StreamNode node = view.requireStreamNode(stream);
             if (MetadataView.topicNode(node, Identifier.of(settings.name())).isPresent()) {
@@ -173,8 +172,8 @@ public final class Metadata implements AutoCloseable {
     }
 
     public TopicInfo updateTopic(Identifier stream, Identifier topic, TopicSettings settings) {
-        validateName(settings.name(), ErrorCode.INVALID_TOPIC_NAME, "topic name");
-        TopicSettings resolved = resolve(settings);
+        MetadataValidation.name(settings.name(), ErrorCode.INVALID_TOPIC_NAME, "topic name");
+        TopicSettings resolved = MetadataValidation.resolve(settings, options);
         return locked(view -> {
             StreamNode node = view.requireStreamNode(stream);
             TopicInfo info = MetadataView.requireTopicNode(node, topic).info();
@@ -206,7 +205,7 @@ public final class Metadata implements AutoCloseable {
 
     /** Appends {@code count} partitions with the next ids; answers the updated topic. */
     public TopicInfo createPartitions(Identifier stream, Identifier topic, int count) {
-        validatePartitionsCount(count, false);
+        MetadataValidation.partitionsCount(count, false);
         return locked(view -> {
             TopicInfo info = view.requireTopic(stream, topic);
             commit(new CreatePartitions(info.streamId(), info.id(), count, nowMicros()));
@@ -216,7 +215,7 @@ public final class Metadata implements AutoCloseable {
 
     /** Removes the {@code count} highest partitions; answers the updated topic. */
     public TopicInfo deletePartitions(Identifier stream, Identifier topic, int count) {
-        validatePartitionsCount(count, false);
+        MetadataValidation.partitionsCount(count, false);
         return locked(view -> {
             TopicInfo info = view.requireTopic(stream, topic);
             if (count > info.partitionsCount()) {
@@ -236,7 +235,7 @@ public final class Metadata implements AutoCloseable {
     // ---- consumer groups
 
     public ConsumerGroupInfo createConsumerGroup(Identifier stream, Identifier topic, String name) {
-        validateName(name, ErrorCode.INVALID_CONSUMER_GROUP_NAME, "consumer group name");
+        MetadataValidation.name(name, ErrorCode.INVALID_CONSUMER_GROUP_NAME, "consumer group name");
         return locked(view -> {
             TopicNode node = view.requireTopicNode(stream, topic);
             if (MetadataView.groupOf(node, Identifier.of(name)).isPresent()) {
@@ -268,7 +267,7 @@ public final class Metadata implements AutoCloseable {
      * @return whether the root user was created now
      */
     public boolean ensureRootUser(String username, Supplier<String> passwordHash) {
-        validateUsername(username);
+        MetadataValidation.username(username);
         return locked(view -> {
             if (view.userById(User.ROOT_ID).isPresent()) {
                 return false;
@@ -284,7 +283,7 @@ public final class Metadata implements AutoCloseable {
 
     /** Creates a user; {@code permissions} null means no permissions block. */
     public User createUser(String username, String passwordHash, UserStatus status, @Nullable Permissions permissions) {
-        validateUsername(username);
+        MetadataValidation.username(username);
         return locked(view -> {
             if (view.userByName(username).isPresent()) {
                 throw new WhippetException(ErrorCode.USER_ALREADY_EXISTS, "username: " + username + " (exists)");
@@ -298,7 +297,7 @@ public final class Metadata implements AutoCloseable {
     /** Changes the username and/or status; a null argument leaves that field as it is. */
     public User updateUser(Identifier user, @Nullable String username, @Nullable UserStatus status) {
         if (username != null) {
-            validateUsername(username);
+            MetadataValidation.username(username);
         }
         return locked(view -> {
             User existing = view.requireUser(user);
@@ -363,12 +362,7 @@ public final class Metadata implements AutoCloseable {
      */
     public PersonalAccessToken createPersonalAccessToken(
             long userId, String name, String tokenHashHex, long expiryAtMicros) {
-        int nameBytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (nameBytes < 3 || nameBytes > 30) {
-            throw new WhippetException(
-                    ErrorCode.INVALID_PERSONAL_ACCESS_TOKEN_NAME,
-                    "personal access token name bytes: " + nameBytes + " (expected: 3..30)");
-        }
+        MetadataValidation.personalAccessTokenName(name);
         return locked(view -> {
             view.requireUser(Identifier.of(userId));
             List<PersonalAccessToken> tokens = view.personalAccessTokens(userId);
@@ -519,56 +513,5 @@ public final class Metadata implements AutoCloseable {
     private long nowMicros() {
         Instant now = clock.instant();
         return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000);
-    }
-
-    // ---- validation (before anything is logged)
-
-    private TopicSettings resolve(TopicSettings settings) {
-        long expiry = settings.messageExpiryMicros() == 0
-                ? options.defaultMessageExpiryMicros()
-                : settings.messageExpiryMicros();
-        long maxSize =
-                settings.maxTopicSizeBytes() == 0 ? options.defaultMaxTopicSizeBytes() : settings.maxTopicSizeBytes();
-        if (maxSize != TopicInfo.UNLIMITED_SIZE && Long.compareUnsigned(maxSize, options.segmentSizeBytes()) < 0) {
-            throw new WhippetException(
-                    ErrorCode.INVALID_TOPIC_SIZE,
-                    "max topic size bytes: " + Long.toUnsignedString(maxSize) + " (expected: >= segment size "
-                            + options.segmentSizeBytes() + ")");
-        }
-        if (settings.replicationFactor() < 0 || settings.replicationFactor() > 255) {
-            throw new WhippetException(
-                    ErrorCode.INVALID_REPLICATION_FACTOR,
-                    "replication factor: " + settings.replicationFactor() + " (expected: 0..255)");
-        }
-        int replicationFactor = settings.replicationFactor() == 0 ? 1 : settings.replicationFactor();
-        return new TopicSettings(settings.name(), settings.compression(), expiry, maxSize, replicationFactor);
-    }
-
-    /** {@code count} is a u32 from the wire held in an int: negative means above 2^31. */
-    private static void validatePartitionsCount(int count, boolean zeroAllowed) {
-        if (count < 0 || count > MAX_PARTITIONS_PER_REQUEST) {
-            throw new WhippetException(
-                    ErrorCode.TOO_MANY_PARTITIONS,
-                    "partitions count: " + Integer.toUnsignedString(count) + " (expected: <= "
-                            + MAX_PARTITIONS_PER_REQUEST + ")");
-        }
-        if (count == 0 && !zeroAllowed) {
-            throw new WhippetException(ErrorCode.INVALID_PARTITIONS_COUNT, "partitions count: 0 (expected: >= 1)");
-        }
-    }
-
-    /** Stream, topic and group names: 1..255 bytes of UTF-8, compared exactly (no case folding). */
-    private static void validateName(String name, ErrorCode code, String what) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes < 1 || bytes > 255) {
-            throw new WhippetException(code, what + " bytes: " + bytes + " (expected: 1..255)");
-        }
-    }
-
-    static void validateUsername(String username) {
-        int bytes = username.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes < 3 || bytes > 50) {
-            throw new WhippetException(ErrorCode.INVALID_USERNAME, "username bytes: " + bytes + " (expected: 3..50)");
-        }
     }
 }

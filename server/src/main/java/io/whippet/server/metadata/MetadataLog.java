@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +33,8 @@ import java.util.zip.CRC32C;
  * short or fails its checksum is a torn write from a crash if nothing valid follows it: the file is
  * truncated there. If a valid entry does follow, the damage is in the middle of the log, and
  * dropping it would silently lose acknowledged changes: start-up fails instead.
+ *
+ * <p>The file is locked while open, so two servers cannot share one metadata directory.
  *
  * <p>Not thread-safe: {@link Metadata} calls it under its writer lock.
  */
@@ -71,6 +75,7 @@ final class MetadataLog implements AutoCloseable {
             FileChannel channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
+                lockExclusively(channel, file);
                 if (created) {
                     channel.force(true);
                     fsyncDirectory(directory);
@@ -244,6 +249,20 @@ final class MetadataLog implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new WhippetException(ErrorCode.IO_ERROR, "metadata log: " + file + ": " + e, e);
+        }
+    }
+
+    /** One process per metadata directory: a second server on the same log would corrupt it. */
+    private static void lockExclusively(FileChannel channel, Path file) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new WhippetException(
+                    ErrorCode.CANNOT_WRITE_TO_FILE, "metadata log " + file + " is in use by another server");
         }
     }
 

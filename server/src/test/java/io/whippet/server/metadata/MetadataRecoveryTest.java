@@ -232,6 +232,20 @@ class MetadataRecoveryTest {
     }
 
     @Test
+    void aSecondOpenOfTheSameDirectoryIsRefused() {
+        try (Metadata first = open(NO_SNAPSHOTS)) {
+            first.createStream("s");
+            assertThatThrownBy(() -> open(NO_SNAPSHOTS))
+                    .isInstanceOf(WhippetException.class)
+                    .hasMessageContaining("in use");
+            first.createStream("still writable");
+        }
+        try (Metadata again = open(NO_SNAPSHOTS)) {
+            assertThat(again.streams()).hasSize(2);
+        }
+    }
+
+    @Test
     void everyCommandSurvivesTheCodecRoundTrip() {
         var commands = new MetadataCommand[] {
             new MetadataCommand.CreateStream(1, "s", 2),
