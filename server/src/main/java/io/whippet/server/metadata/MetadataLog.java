@@ -138,7 +138,15 @@ final class MetadataLog implements AutoCloseable {
                                     + e.getMessage(),
                             e);
                 }
-                consumer.accept(sequence, command);
+                try {
+                    consumer.accept(sequence, command);
+                } catch (RuntimeException e) {
+                    throw new WhippetException(
+                            ErrorCode.CANNOT_READ_FILE,
+                            "metadata log " + file + ": entry at byte " + position + " (sequence " + sequence
+                                    + ") does not apply to the model: " + e.getMessage(),
+                            e);
+                }
             }
             previous = sequence;
             position += 8 + length;

@@ -10,11 +10,19 @@ import io.whippet.protocol.Permissions;
 import io.whippet.protocol.UserStatus;
 import io.whippet.protocol.WhippetException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetadataTest {
@@ -349,5 +357,49 @@ class MetadataTest {
 
         assertThat(before.streams()).extracting(StreamInfo::name).containsExactly("s");
         assertThat(metadata.streams()).extracting(StreamInfo::name).containsExactly("t");
+    }
+
+    @Test
+    @Timeout(30)
+    void concurrentWritersGetDistinctIdsAndReadersAlwaysSeeAConsistentView() throws Exception {
+        int writers = 4;
+        int streamsPerWriter = 25;
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger inconsistentReads = new AtomicInteger();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (!done.get()) {
+                MetadataView view = metadata.view();
+                List<StreamInfo> streams = view.streams();
+                for (StreamInfo stream : streams) {
+                    if (view.stream(Identifier.of(stream.name())).isEmpty()) {
+                        inconsistentReads.incrementAndGet();
+                    }
+                }
+            }
+        });
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < streamsPerWriter; i++) {
+                        metadata.createStream("w" + writer + "-" + i);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            done.set(true);
+            reader.join();
+        }
+
+        assertThat(metadata.streams())
+                .extracting(StreamInfo::id)
+                .containsExactlyElementsOf(
+                        LongStream.range(0, writers * streamsPerWriter).boxed().toList());
+        assertThat(metadata.view().sequence()).isEqualTo(writers * streamsPerWriter);
+        assertThat(inconsistentReads).hasValue(0);
     }
 }
