@@ -23,6 +23,7 @@ import io.whippet.server.metadata.MetadataCommand.UpdateUser;
 import io.whippet.server.metadata.MetadataView.StreamNode;
 import io.whippet.server.metadata.MetadataView.TopicNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -182,7 +183,7 @@ final class MetadataApplier {
                 state.userIds = state.userIds.release(c.userId());
                 TreeMap<String, PersonalAccessToken> tokens = new TreeMap<>(state.tokens);
                 tokens.values().removeIf(token -> token.userId() == c.userId());
-                state.tokens = java.util.Collections.unmodifiableSortedMap(tokens);
+                state.tokens = Collections.unmodifiableSortedMap(tokens);
             }
             case CreatePersonalAccessToken c -> {
                 user(state, c.userId());
