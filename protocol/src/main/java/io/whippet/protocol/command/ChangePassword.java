@@ -6,9 +6,10 @@ import io.whippet.protocol.WireStrings;
 import java.nio.ByteBuffer;
 
 /**
- * ChangePassword (37): replaces a password after checking the current one (error 42 when wrong). Password lengths are the handler's business.
+ * ChangePassword (37): replaces a password after checking the current one (error 42 when wrong).
+ * Password lengths are the handler's business.
  *
- * <pre>[user_id:Identifier][current_password:u8 len + bytes][new_password:u8 len + bytes]</pre>
+ * <pre>[user_id:Identifier][current_password:u8 len + UTF-8][new_password:u8 len + UTF-8]</pre>
  */
 public record ChangePassword(Identifier userId, String currentPassword, String newPassword) implements Command {
     public static ChangePassword decode(ByteBuffer payload) {

@@ -6,7 +6,8 @@ import io.whippet.protocol.WireStrings;
 import java.nio.ByteBuffer;
 
 /**
- * CreatePersonalAccessToken (42): a new token; expiry in microseconds, 0 = server default, u64::MAX = never. Name length rules belong to the handler.
+ * CreatePersonalAccessToken (42): a new token; expiry in microseconds, 0 = server default, u64::MAX
+ * = never. Name length rules belong to the handler.
  *
  * <pre>[name:name8][expiry_micros:u64]</pre>
  */

@@ -8,7 +8,8 @@ import io.whippet.protocol.WireStrings;
 import java.nio.ByteBuffer;
 
 /**
- * CreateTopic (302): a new topic with partitions 0..n-1. Expiry and size: 0 = server default, u64::MAX = never/unlimited; replication factor 0 = 1; compression other than 1..2 is error 3.
+ * CreateTopic (302): a new topic with partitions 0..n-1. Expiry and size: 0 = server default,
+ * u64::MAX = never/unlimited; replication factor 0 = 1; compression other than 1..2 is error 3.
  *
  * <pre>[stream_id:Identifier][partitions_count:u32][compression_algorithm:u8][message_expiry_micros:u64][max_topic_size_bytes:u64][replication_factor:u8][name:name8]</pre>
  */

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * a permissions length that differs from the decoded block is error 4. Username and password
  * length rules belong to the handler (errors 43, 44).
  *
- * <pre>[username:name8][password:u8 len + bytes][status:u8][has_permissions:u8 (1 = yes)][permissions_length:u32][permissions]</pre>
+ * <pre>[username:name8][password:u8 len + UTF-8][status:u8][has_permissions:u8 (1 = yes)][permissions_length:u32][permissions]</pre>
  *
  * @param permissions the permissions block, null when the request carries none
  */

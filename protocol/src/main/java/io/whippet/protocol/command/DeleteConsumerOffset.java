@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 /**
  * DeleteConsumerOffset (122): forgets a stored offset (error 3021 when none).
  *
- * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:flag:1 + u32]</pre>
+ * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:OptionalPartitionId]</pre>
  */
 public record DeleteConsumerOffset(
         Consumer consumer, Identifier streamId, Identifier topicId, OptionalPartitionId partitionId)

@@ -6,7 +6,8 @@ import io.whippet.protocol.Wire;
 import java.nio.ByteBuffer;
 
 /**
- * DeleteSegments (503): deletes up to {@code segmentsCount} of the oldest sealed segments of a partition.
+ * DeleteSegments (503): deletes up to {@code segmentsCount} of the oldest sealed segments of a
+ * partition.
  *
  * <pre>[stream_id:Identifier][topic_id:Identifier][partition_id:u32][segments_count:u32]</pre>
  */

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 /**
  * GetConsumerOffset (120): the stored offset, or an empty reply when nothing is stored.
  *
- * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:flag:1 + u32]</pre>
+ * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:OptionalPartitionId]</pre>
  */
 public record GetConsumerOffset(
         Consumer consumer, Identifier streamId, Identifier topicId, OptionalPartitionId partitionId)

@@ -5,7 +5,8 @@ import io.whippet.protocol.Identifier;
 import java.nio.ByteBuffer;
 
 /**
- * LeaveConsumerGroup (605): removes the calling connection from the group (error 5006 when not a member).
+ * LeaveConsumerGroup (605): removes the calling connection from the group (error 5006 when not a
+ * member).
  *
  * <pre>[stream_id:Identifier][topic_id:Identifier][group_id:Identifier]</pre>
  */

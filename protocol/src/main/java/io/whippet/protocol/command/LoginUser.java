@@ -5,9 +5,11 @@ import io.whippet.protocol.WireStrings;
 import java.nio.ByteBuffer;
 
 /**
- * LoginUser (38): password login. Both str32 fields are mandatory in 0.8.0 (length 0 = absent); the username must not be empty (error 4), the 3..50 and 3..100 rules belong to the handler (errors 43, 44).
+ * LoginUser (38): password login. Both str32 fields are mandatory in 0.8.0 (length 0 = absent); the
+ * username must not be empty (error 4), the 3..50 and 3..100 rules belong to the handler (errors
+ * 43, 44).
  *
- * <pre>[username:name8][password:u8 len + bytes][version:str32][context:str32]</pre>
+ * <pre>[username:name8][password:u8 len + UTF-8][version:str32][context:str32]</pre>
  */
 public record LoginUser(String username, String password, String version, String context) implements Command {
     public static LoginUser decode(ByteBuffer payload) {

@@ -9,9 +9,10 @@ import io.whippet.protocol.Wire;
 import java.nio.ByteBuffer;
 
 /**
- * PollMessages (100): reads messages from one partition; the reply is {@code PolledMessages}. {@code count} is a u32; {@code autoCommit} stores the last returned offset.
+ * PollMessages (100): reads messages from one partition; the reply is {@code PolledMessages}.
+ * {@code count} is a u32; {@code autoCommit} stores the last returned offset.
  *
- * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:flag:1 + u32][strategy:kind:1 + u64][count:u32][auto_commit:u8 bool]</pre>
+ * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:OptionalPartitionId][strategy:PollingStrategy][count:u32][auto_commit:u8 bool]</pre>
  */
 public record PollMessages(
         Consumer consumer,

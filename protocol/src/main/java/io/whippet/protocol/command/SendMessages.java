@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <pre>
  * A [metadata_length:u32]
- * B [stream_id:Identifier][topic_id:Identifier][partitioning][messages_count:u32]   (metadata_length bytes)
+ * B [stream_id:Identifier][topic_id:Identifier][partitioning][messages_count:u32]
+ * (metadata_length bytes)
  * C [relative_offset:u32 = 0][end_position:u32][timestamp:u64 = 0] × messages_count  (index)
  * D [message] × messages_count, to the end of the payload  (layout in {@link MessageLayout})
  * </pre>

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 /**
  * StoreConsumerOffset (121): stores a consumer's (or group's) offset.
  *
- * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:flag:1 + u32][offset:u64]</pre>
+ * <pre>[consumer:Consumer][stream_id:Identifier][topic_id:Identifier][partition_id:OptionalPartitionId][offset:u64]</pre>
  */
 public record StoreConsumerOffset(
         Consumer consumer, Identifier streamId, Identifier topicId, OptionalPartitionId partitionId, long offset)

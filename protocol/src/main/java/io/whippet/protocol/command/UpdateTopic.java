@@ -8,7 +8,8 @@ import io.whippet.protocol.WireStrings;
 import java.nio.ByteBuffer;
 
 /**
- * UpdateTopic (304): changes a topic's settings and name (value conventions as in {@link CreateTopic}).
+ * UpdateTopic (304): changes a topic's settings and name (value conventions as in {@link
+ * CreateTopic}).
  *
  * <pre>[stream_id:Identifier][topic_id:Identifier][compression_algorithm:u8][message_expiry_micros:u64][max_topic_size_bytes:u64][replication_factor:u8][name:name8]</pre>
  */

@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A connection as listed by GetClients (17 bytes + address). {@code userId} is 0xFFFFFFFF when not logged in.
+ * A connection as listed by GetClients (17 bytes + address). {@code userId} is 0xFFFFFFFF when not
+ * logged in.
  *
  * <pre>[client_id:u32][user_id:u32][transport:u8][address:str32][consumer_groups_count:u32]</pre>
  */

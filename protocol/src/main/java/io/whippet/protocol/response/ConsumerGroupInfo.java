@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A consumer group as listed by GetConsumerGroups and returned by CreateConsumerGroup (13 bytes + name).
+ * A consumer group as listed by GetConsumerGroups and returned by CreateConsumerGroup (13 bytes +
+ * name).
  *
  * <pre>[id:u32][partitions_count:u32][members_count:u32][name:name8]</pre>
  */

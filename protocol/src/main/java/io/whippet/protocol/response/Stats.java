@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * GetStats reply: a 108-byte fixed part, five str32 strings, the semver (major*1_000_000 + minor*1_000 + patch, 0 = unknown), cache metrics, thread count and disk space.
+ * GetStats reply: a 108-byte fixed part, five str32 strings, the semver (major*1_000_000 +
+ * minor*1_000 + patch, 0 = unknown), cache metrics, thread count and disk space.
  *
  * <pre>[process_id:u32][cpu_usage:f32][total_cpu_usage:f32][memory_usage_bytes:u64][total_memory_bytes:u64][available_memory_bytes:u64][run_time_micros:u64][start_time_micros:u64][read_bytes:u64][written_bytes:u64][messages_size_bytes:u64][streams_count:u32][topics_count:u32][partitions_count:u32][segments_count:u32][messages_count:u64][clients_count:u32][consumer_groups_count:u32][hostname:str32][os_name:str32][os_version:str32][kernel_version:str32][iggy_server_version:str32][iggy_server_semver:u32][cache_metrics:u32 count + CacheMetric × count][threads_count:u32][free_disk_space_bytes:u64][total_disk_space_bytes:u64]</pre>
  */

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A topic header as listed by GetTopics (51 bytes + name). Expiry and size use u64::MAX (-1L) for never/unlimited.
+ * A topic header as listed by GetTopics (51 bytes + name). Expiry and size use u64::MAX (-1L) for
+ * never/unlimited.
  *
  * <pre>[id:u32][created_at_micros:u64][partitions_count:u32][message_expiry_micros:u64][compression_algorithm:u8][max_topic_size_bytes:u64][replication_factor:u8][size_bytes:u64][messages_count:u64][name:name8]</pre>
  */
