@@ -1,7 +1,9 @@
 package io.whippet.protocol.command;
 
 import io.whippet.protocol.CommandCode;
+import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.Frames;
+import io.whippet.protocol.WhippetException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -64,6 +66,17 @@ public final class Commands {
             case JOIN_CONSUMER_GROUP -> JoinConsumerGroup.decode(payload);
             case LEAVE_CONSUMER_GROUP -> LeaveConsumerGroup.decode(payload);
         };
+    }
+
+    /**
+     * Decodes a payload for a raw command code as read from a frame; a code that 0.8.0 does not
+     * know is error 3.
+     */
+    public static Command decode(int code, ByteBuffer payload) {
+        CommandCode command = CommandCode.fromCode(code)
+                .orElseThrow(() -> new WhippetException(
+                        ErrorCode.INVALID_COMMAND, "command code: " + code + " (expected: a 0.8.0 command code)"));
+        return decode(command, payload);
     }
 
     /** The command as a payload alone, little-endian, ready to read. */

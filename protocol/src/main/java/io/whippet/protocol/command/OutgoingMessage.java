@@ -5,12 +5,15 @@ import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.UserHeaders;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A message a client is about to send, before it is laid out in a {@link SendMessages} frame.
  * The id is a u128 given as its low and high 64 bits (0 and 0 ask the server to generate one);
- * checksum, offset and timestamp go out as 0 because the server assigns them.
+ * checksum, offset and timestamp go out as 0 because the server assigns them. User headers are
+ * written in the map's iteration order (kept as given).
  */
 public record OutgoingMessage(
         long idLow,
@@ -24,7 +27,7 @@ public record OutgoingMessage(
                     "payload length: " + payload.length + " (expected: <= " + MessageLayout.MAX_PAYLOAD_SIZE + ")");
         }
         payload = payload.clone();
-        userHeaders = Map.copyOf(userHeaders);
+        userHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(userHeaders));
         int headersSize = UserHeaders.encodedSize(userHeaders);
         if (headersSize > MessageLayout.MAX_USER_HEADERS_SIZE) {
             throw new IllegalArgumentException("user headers length: " + headersSize + " (expected: <= "

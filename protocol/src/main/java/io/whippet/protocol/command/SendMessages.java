@@ -40,6 +40,12 @@ public record SendMessages(
         implements Command {
     public static final int INDEX_ENTRY_BYTES = 16;
 
+    public SendMessages {
+        if (messagesCount < 1) {
+            throw new IllegalArgumentException("messages count: " + messagesCount + " (expected: >= 1)");
+        }
+    }
+
     public static SendMessages decode(ByteBuffer payload) {
         long metadataLength = Wire.u32(payload, "metadata length");
         ByteBuffer metadata = Wire.slice(payload, (int) Math.min(metadataLength, Integer.MAX_VALUE), "metadata");

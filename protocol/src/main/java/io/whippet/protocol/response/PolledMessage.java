@@ -8,7 +8,9 @@ import io.whippet.protocol.WhippetException;
 import io.whippet.protocol.Wire;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +27,7 @@ public record PolledMessage(
         Map<HeaderValue, HeaderValue> userHeaders,
         byte[] payload) {
     public PolledMessage {
-        userHeaders = Map.copyOf(userHeaders);
+        userHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(userHeaders));
         payload = payload.clone();
     }
 

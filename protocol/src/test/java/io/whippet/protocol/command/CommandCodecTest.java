@@ -90,6 +90,18 @@ class CommandCodecTest {
     }
 
     @Test
+    void unknownCommandCodeIsInvalidCommand() {
+        for (int code : new int[] {0, 2, 13, 40, 45, 606, -1, 100_000}) {
+            assertThatThrownBy(() -> Commands.decode(code, ByteBuffer.allocate(0)))
+                    .as("code %d", code)
+                    .isInstanceOfSatisfying(
+                            WhippetException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_COMMAND));
+        }
+        assertThat(Commands.decode(1, ByteBuffer.allocate(0))).isEqualTo(new Ping());
+    }
+
+    @Test
     void decoderReadsFromTheBufferPositionInLittleEndianWhateverTheOrder() {
         ByteBuffer bigEndian = ByteBuffer.wrap(Hex.bytes("ffff 01 04 00000000 01 04 05000000 07000000"))
                 .order(ByteOrder.BIG_ENDIAN);
