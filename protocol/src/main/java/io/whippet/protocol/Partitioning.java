@@ -1,6 +1,8 @@
 package io.whippet.protocol;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * How a send picks its partition. Wire: [kind:1][length:1][value], kinds 1 balanced (length 0),
@@ -94,17 +96,17 @@ public sealed interface Partitioning {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof MessagesKey that && java.util.Arrays.equals(key, that.key);
+            return other instanceof MessagesKey that && Arrays.equals(key, that.key);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(key);
+            return Arrays.hashCode(key);
         }
 
         @Override
         public String toString() {
-            return "MessagesKey[" + java.util.HexFormat.of().formatHex(key) + "]";
+            return "MessagesKey[" + HexFormat.of().formatHex(key) + "]";
         }
     }
 }

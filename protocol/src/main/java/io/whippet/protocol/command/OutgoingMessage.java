@@ -4,6 +4,7 @@ import io.whippet.protocol.HeaderValue;
 import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.UserHeaders;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public record OutgoingMessage(
         if (id.length != MessageLayout.ID_SIZE) {
             throw new IllegalArgumentException("id length: " + id.length + " (expected: 16)");
         }
-        ByteBuffer le = ByteBuffer.wrap(id).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = ByteBuffer.wrap(id).order(ByteOrder.LITTLE_ENDIAN);
         return new OutgoingMessage(le.getLong(0), le.getLong(8), payload, userHeaders, originTimestampMicros);
     }
 

@@ -2,6 +2,7 @@ package io.whippet.protocol.response;
 
 import io.whippet.protocol.Wire;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public record PolledMessages(long partitionId, long currentOffset, long count, B
         for (PolledMessage message : messages) {
             size += message.encodedSize();
         }
-        ByteBuffer area = ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer area = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         for (PolledMessage message : messages) {
             message.encode(area);
         }
@@ -41,7 +42,7 @@ public record PolledMessages(long partitionId, long currentOffset, long count, B
 
     /** Decodes every message of the area, in order, until it ends. */
     public List<PolledMessage> decodeMessages() {
-        ByteBuffer in = messages.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer in = messages.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         List<PolledMessage> decoded = new ArrayList<>();
         while (in.hasRemaining()) {
             decoded.add(PolledMessage.decode(in));
