@@ -41,6 +41,12 @@ public record Consumer(Kind kind, Identifier id) {
         return new Consumer(Kind.CONSUMER_GROUP, id);
     }
 
+    /** Reads {@code [kind:1][Identifier]}; an unknown kind is error 3. */
+    public static Consumer decode(ByteBuffer in) {
+        Kind kind = Kind.fromCode(Wire.u8(in, "consumer kind"));
+        return new Consumer(kind, Identifier.decode(in, "consumer id"));
+    }
+
     public int encodedSize() {
         return 1 + id.encodedSize();
     }

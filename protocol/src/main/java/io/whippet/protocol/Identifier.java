@@ -22,6 +22,37 @@ public sealed interface Identifier permits Identifier.Numeric, Identifier.Named 
         return new Named(name);
     }
 
+    /**
+     * Reads an identifier at the buffer's position. Truncation, an unknown kind or bad UTF-8 is
+     * error 3; a numeric length other than 4 or an empty name is error 4.
+     */
+    static Identifier decode(ByteBuffer in) {
+        return decode(in, "identifier");
+    }
+
+    /** As {@link #decode(ByteBuffer)}, naming the field in error messages. */
+    static Identifier decode(ByteBuffer in, String field) {
+        int kind = Wire.u8(in, field + " kind");
+        int length = Wire.u8(in, field + " length");
+        return switch (kind) {
+            case KIND_NUMERIC -> {
+                if (length != 4) {
+                    throw new WhippetException(
+                            ErrorCode.INVALID_FORMAT, field + " numeric length: " + length + " (expected: 4)");
+                }
+                yield new Numeric(Wire.u32(in, field));
+            }
+            case KIND_STRING -> {
+                if (length == 0) {
+                    throw new WhippetException(ErrorCode.INVALID_FORMAT, field + " name length: 0 (expected: 1..255)");
+                }
+                yield new Named(WireStrings.utf8(in, length, field));
+            }
+            default ->
+                throw new WhippetException(ErrorCode.INVALID_COMMAND, field + " kind: " + kind + " (expected: 1 or 2)");
+        };
+    }
+
     /** Bytes this identifier takes on the wire. */
     int encodedSize();
 

@@ -1,10 +1,14 @@
 package io.whippet.protocol;
 
+import java.nio.ByteBuffer;
+
 /**
  * Where a poll starts. Wire: [kind:1][value:u64], kinds 1 offset, 2 timestamp (µs), 3 first,
  * 4 last, 5 next; the value is ignored for 3..5.
  */
 public sealed interface PollingStrategy {
+    int ENCODED_SIZE = 9;
+
     int kindCode();
 
     long value();
@@ -57,6 +61,17 @@ public sealed interface PollingStrategy {
         public long value() {
             return 0;
         }
+    }
+
+    /** Reads {@code [kind:1][value:u64]}; truncation or an unknown kind is error 3. */
+    static PollingStrategy decode(ByteBuffer in) {
+        int kind = Wire.u8(in, "polling strategy kind");
+        long value = Wire.u64(in, "polling strategy value");
+        return of(kind, value);
+    }
+
+    default void encode(ByteBuffer out) {
+        out.put((byte) kindCode()).putLong(value());
     }
 
     static PollingStrategy of(int kind, long value) {

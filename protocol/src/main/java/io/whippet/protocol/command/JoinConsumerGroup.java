@@ -1,0 +1,36 @@
+package io.whippet.protocol.command;
+
+import io.whippet.protocol.CommandCode;
+import io.whippet.protocol.Identifier;
+import java.nio.ByteBuffer;
+
+/**
+ * JoinConsumerGroup (604): makes the calling connection a member of the group.
+ *
+ * <pre>[stream_id:Identifier][topic_id:Identifier][group_id:Identifier]</pre>
+ */
+public record JoinConsumerGroup(Identifier streamId, Identifier topicId, Identifier groupId) implements Command {
+    public static JoinConsumerGroup decode(ByteBuffer payload) {
+        return new JoinConsumerGroup(
+                Identifier.decode(payload, "stream id"),
+                Identifier.decode(payload, "topic id"),
+                Identifier.decode(payload, "group id"));
+    }
+
+    @Override
+    public CommandCode code() {
+        return CommandCode.JOIN_CONSUMER_GROUP;
+    }
+
+    @Override
+    public int encodedSize() {
+        return streamId.encodedSize() + topicId.encodedSize() + groupId.encodedSize();
+    }
+
+    @Override
+    public void encode(ByteBuffer out) {
+        streamId.encode(out);
+        topicId.encode(out);
+        groupId.encode(out);
+    }
+}
