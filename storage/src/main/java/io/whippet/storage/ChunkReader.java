@@ -1,0 +1,61 @@
+package io.whippet.storage;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+
+/**
+ * Reads a file through a window of large chunks (4 MiB), so a scan of a segment costs one syscall
+ * per chunk and hashes the bytes in place. Owned by one thread.
+ */
+final class ChunkReader {
+    static final int CHUNK_SIZE = 4 << 20;
+
+    private final FileChannel channel;
+    private final long fileSize;
+    private ByteBuffer window;
+    private long windowStart;
+
+    ChunkReader(FileChannel channel, long fileSize, int chunkSize) {
+        this.channel = channel;
+        this.fileSize = fileSize;
+        this.window = ByteBuffer.allocateDirect(chunkSize).order(ByteOrder.LITTLE_ENDIAN);
+        this.window.limit(0);
+    }
+
+    long fileSize() {
+        return fileSize;
+    }
+
+    /**
+     * A buffer holding file bytes {@code [position, position + length)} at index {@link
+     * #indexOf(long)}. The caller has checked that the range lies inside the file and that {@code
+     * length} is bounded (at most one maximal message).
+     */
+    ByteBuffer window(long position, int length) throws IOException {
+        if (position >= windowStart && position + length <= windowStart + window.limit()) {
+            return window;
+        }
+        if (length > window.capacity()) {
+            window = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        int toRead = (int) Math.min(window.capacity(), fileSize - position);
+        window.clear().limit(toRead);
+        long at = position;
+        while (window.hasRemaining()) {
+            int read = channel.read(window, at);
+            if (read < 0) {
+                throw new EOFException("file ended at " + at + " (expected: " + fileSize + " bytes)");
+            }
+            at += read;
+        }
+        windowStart = position;
+        return window;
+    }
+
+    int indexOf(long position) {
+        return (int) (position - windowStart);
+    }
+}
