@@ -16,13 +16,20 @@ final class ChunkReader {
     private final FileChannel channel;
     private final long fileSize;
     private ByteBuffer window;
+    private long windowAddress;
     private long windowStart;
 
     ChunkReader(FileChannel channel, long fileSize, int chunkSize) {
         this.channel = channel;
         this.fileSize = fileSize;
         this.window = ByteBuffer.allocateDirect(chunkSize).order(ByteOrder.LITTLE_ENDIAN);
+        this.windowAddress = Checksums.baseAddress(window);
         this.window.limit(0);
+    }
+
+    /** The checksum of the message at {@code [position, position + size)}, which the window holds. */
+    long checksum(long position, int size) {
+        return Checksums.compute(window, windowAddress, indexOf(position), size);
     }
 
     long fileSize() {
@@ -40,6 +47,7 @@ final class ChunkReader {
         }
         if (length > window.capacity()) {
             window = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+            windowAddress = Checksums.baseAddress(window);
         }
         int toRead = (int) Math.min(window.capacity(), fileSize - position);
         window.clear().limit(toRead);

@@ -1,6 +1,5 @@
 package io.whippet.storage;
 
-import io.whippet.protocol.MessageChecksum;
 import io.whippet.protocol.MessageLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -90,7 +89,7 @@ final class SegmentScanner {
         window = chunks.window(position, (int) size);
         at = chunks.indexOf(position);
         long checksum = window.getLong(at + MessageLayout.CHECKSUM_OFFSET);
-        return checksum == MessageChecksum.compute(window, at, (int) size) ? size : -1;
+        return checksum == chunks.checksum(position, (int) size) ? size : -1;
     }
 
     /**
