@@ -1,7 +1,9 @@
 package io.whippet.storage;
 
+import io.whippet.protocol.MessageLayout;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -10,11 +12,14 @@ import java.nio.channels.FileChannel;
  * Reads a file through a window of large chunks (4 MiB), so a scan of a segment costs one syscall
  * per chunk and hashes the bytes in place. Owned by one thread.
  */
-final class ChunkReader {
+final class ChunkReader implements AutoCloseable {
     static final int CHUNK_SIZE = 4 << 20;
 
     private final FileChannel channel;
     private final long fileSize;
+    /** Frees the windows at close instead of leaving them to the GC, which reclaims direct memory late. */
+    private final Arena arena = Arena.ofConfined();
+
     private ByteBuffer window;
     private long windowAddress;
     private long windowStart;
@@ -22,7 +27,7 @@ final class ChunkReader {
     ChunkReader(FileChannel channel, long fileSize, int chunkSize) {
         this.channel = channel;
         this.fileSize = fileSize;
-        this.window = ByteBuffer.allocateDirect(chunkSize).order(ByteOrder.LITTLE_ENDIAN);
+        this.window = allocate((int) Math.min(chunkSize, Math.max(fileSize, MessageLayout.HEADER_SIZE)));
         this.windowAddress = Checksums.baseAddress(window);
         this.window.limit(0);
     }
@@ -46,7 +51,7 @@ final class ChunkReader {
             return window;
         }
         if (length > window.capacity()) {
-            window = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+            window = allocate(length);
             windowAddress = Checksums.baseAddress(window);
         }
         int toRead = (int) Math.min(window.capacity(), fileSize - position);
@@ -65,5 +70,14 @@ final class ChunkReader {
 
     int indexOf(long position) {
         return (int) (position - windowStart);
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+
+    private ByteBuffer allocate(int size) {
+        return arena.allocate(size, 8).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 }

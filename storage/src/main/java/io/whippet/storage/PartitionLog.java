@@ -379,6 +379,20 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
+    /** Tests: lets go of the files the way kill -9 would, without fsync or marker. */
+    void abandon() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                context.flusher().unregister(this);
+                segments.forEach(Segment::release);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Path directory() {
         return directory;
     }
@@ -424,9 +438,12 @@ public final class PartitionLog implements AutoCloseable {
 
     private @Nullable Segment retainActive() {
         while (!closed) {
-            Segment active = segments.getLast();
-            if (active.tryRetain()) {
-                return active;
+            List<Segment> snapshot = segments;
+            if (snapshot.getLast().tryRetain()) {
+                return snapshot.getLast();
+            }
+            if (segments == snapshot) {
+                return null;
             }
         }
         return null;

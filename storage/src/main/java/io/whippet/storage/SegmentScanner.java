@@ -39,7 +39,11 @@ final class SegmentScanner {
     }
 
     static Result scan(FileChannel log, long baseOffset) throws IOException {
-        return new SegmentScanner(log, baseOffset, log.size()).scan();
+        SegmentScanner scanner = new SegmentScanner(log, baseOffset, log.size());
+        try (scanner.reader;
+                scanner.verifier) {
+            return scanner.scan();
+        }
     }
 
     private Result scan() throws IOException {

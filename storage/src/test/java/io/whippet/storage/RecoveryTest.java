@@ -40,7 +40,7 @@ class RecoveryTest {
     @BeforeEach
     void createContext() {
         context = new StorageContext(
-                new ManualClock(1_000_000), FileIo.system(), new Flusher("test"), new SplittableRandom(1));
+                new ManualClock(1_000_000), new SimulatedDisk(), new Flusher("test"), new SplittableRandom(1));
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ class RecoveryTest {
 
     /** Leaves the files as a kill -9 would: no fsync, no marker. */
     private static void crash(PartitionLog log) {
-        log.segments().forEach(Segment::release);
+        log.abandon();
     }
 
     private PartitionLog reopen() {
