@@ -24,9 +24,13 @@ import org.jspecify.annotations.Nullable;
 public final class Flusher implements AutoCloseable {
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** A wish to fsync {@code log}; with a future, an append waiting to be acknowledged. */
+    /**
+     * A wish to fsync {@code log}'s active segment, or the {@code sealed} one; with a future, an
+     * append waiting to be acknowledged.
+     */
     private record Request(
             PartitionLog log,
+            @Nullable Segment sealed,
             @Nullable CompletableFuture<AppendResult> future,
             @Nullable AppendResult result) {}
 
@@ -43,7 +47,7 @@ public final class Flusher implements AutoCloseable {
 
     /** Completes {@code future} with {@code result} once an fsync covers what {@code log} has written. */
     void syncThenComplete(PartitionLog log, CompletableFuture<AppendResult> future, AppendResult result) {
-        queue.add(new Request(log, future, result));
+        queue.add(new Request(log, null, future, result));
         if (!running) {
             drainAndSync();
         }
@@ -51,7 +55,15 @@ public final class Flusher implements AutoCloseable {
 
     /** Asks for an fsync of {@code log} soon, without anyone waiting for it. */
     void syncSoon(PartitionLog log) {
-        queue.add(new Request(log, null, null));
+        queue.add(new Request(log, null, null, null));
+    }
+
+    /** Fsyncs a segment a roll just sealed, before any sync request queued after this one. */
+    void syncSealed(PartitionLog log, Segment sealed) {
+        queue.add(new Request(log, sealed, null, null));
+        if (!running) {
+            drainAndSync();
+        }
     }
 
     void register(PartitionLog log) {
@@ -105,8 +117,15 @@ public final class Flusher implements AutoCloseable {
 
     private static void syncGroup(List<Request> group) {
         Map<PartitionLog, @Nullable RuntimeException> outcome = new IdentityHashMap<>();
+        // Sealed segments first: an acknowledgement below may cover bytes written before a roll.
         for (Request request : group) {
-            if (!outcome.containsKey(request.log())) {
+            Segment sealed = request.sealed();
+            if (sealed != null) {
+                request.log().syncSealed(sealed);
+            }
+        }
+        for (Request request : group) {
+            if (request.sealed() == null && !outcome.containsKey(request.log())) {
                 outcome.put(request.log(), request.log().syncForFlusher());
             }
         }

@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,6 +67,9 @@ public final class PartitionLog implements AutoCloseable {
     // Flush bookkeeping: bytes written ever (appender) and the part of them known to be synced.
     private volatile long writtenBytes;
     private final AtomicLong syncedBytes = new AtomicLong();
+    /** Segments sealed by a roll whose fsync the flusher has not done yet; close does them itself. */
+    private final Set<Segment> unsyncedSealed = ConcurrentHashMap.newKeySet();
+
     private volatile long lastSyncNanos = System.nanoTime();
 
     private PartitionLog(Path directory, PartitionConfig config, StorageContext context, List<Segment> segments) {
@@ -328,6 +333,12 @@ public final class PartitionLog implements AutoCloseable {
             context.flusher().unregister(this);
             try {
                 if (failure == null) {
+                    for (Segment sealed : unsyncedSealed) {
+                        if (unsyncedSealed.remove(sealed)) {
+                            sealed.log().force(false);
+                            sealed.indexChannel().force(false);
+                        }
+                    }
                     Segment active = segments.getLast();
                     active.log().force(true);
                     active.indexChannel().force(true);
@@ -403,8 +414,9 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * Flusher (or {@link #flush}): fsyncs the active segment's log and returns the fence error if
-     * the partition is fenced afterwards. A roll fsyncs the segment it seals before the new one is
-     * published, so forcing the active segment covers everything written before this call.
+     * the partition is fenced afterwards. Segments sealed since the last sync were queued to the
+     * flusher ahead of this request, so with them forcing the active segment covers everything
+     * written before this call.
      */
     @Nullable
     WhippetException syncForFlusher() {
@@ -449,10 +461,13 @@ public final class PartitionLog implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Seals the active segment and starts the next. The sealed segment's fsync is left to the
+     * flusher, queued ahead of every later sync request, so the appender never waits for a whole
+     * segment to reach the disk and group commit still covers the batches written before the roll.
+     */
     private Segment roll(Segment active) {
         try {
-            active.log().force(false);
-            active.indexChannel().force(false);
             Segment next = SegmentLoader.create(directory, active.nextOffset(), io);
             try {
                 io.syncDirectory(directory);
@@ -464,11 +479,33 @@ public final class PartitionLog implements AutoCloseable {
             List<Segment> updated = new ArrayList<>(segments);
             updated.add(next);
             segments = List.copyOf(updated);
-            syncedBytes.accumulateAndGet(writtenBytes, Math::max);
+            if (active.tryRetain()) {
+                unsyncedSealed.add(active);
+                context.flusher().syncSealed(this, active);
+            }
             return next;
         } catch (IOException e) {
             throw fence(ErrorCode.CANNOT_SAVE_MESSAGES_TO_SEGMENT, "cannot roll segment " + active.logPath(), e);
         }
+    }
+
+    /**
+     * Flusher: fsyncs a segment sealed by a roll (its log and index) and drops the reference the
+     * roll took. Returns the fence error, if any.
+     */
+    @Nullable
+    WhippetException syncSealed(Segment sealed) {
+        try {
+            if (unsyncedSealed.remove(sealed)) {
+                sealed.log().force(false);
+                sealed.indexChannel().force(false);
+            }
+        } catch (IOException e) {
+            fence(ErrorCode.CANNOT_SYNC_FILE, "cannot fsync sealed segment " + sealed.logPath(), e);
+        } finally {
+            sealed.release();
+        }
+        return failure;
     }
 
     /** Unpublishes and deletes the {@code count} oldest segments; the caller holds the lock. */
