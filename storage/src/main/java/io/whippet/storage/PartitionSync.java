@@ -4,6 +4,7 @@ import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.WhippetException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -86,6 +87,9 @@ final class PartitionSync {
             return failure;
         }
         try {
+            // Older segments first, always: then durable data is a prefix of the log, and
+            // recovery can treat anything after a gap as never synced.
+            syncPendingSealed();
             active.log().force(false);
             syncedBytes.accumulateAndGet(target, Math::max);
             lastSyncNanos = System.nanoTime();
@@ -101,9 +105,10 @@ final class PartitionSync {
     @Nullable
     WhippetException syncSealed(Segment sealed) {
         try {
-            if (unsyncedSealed.remove(sealed)) {
+            if (unsyncedSealed.contains(sealed)) {
                 sealed.log().force(false);
                 sealed.indexChannel().force(false);
+                unsyncedSealed.remove(sealed);
             }
         } catch (IOException e) {
             fence(ErrorCode.CANNOT_SYNC_FILE, "cannot fsync sealed segment " + sealed.logPath(), e);
@@ -116,17 +121,29 @@ final class PartitionSync {
     /** Close: fsyncs every pending sealed segment and the active one, then stops syncing. */
     void syncAllAndClose(Segment active) throws IOException {
         try {
-            for (Segment sealed : unsyncedSealed) {
-                if (unsyncedSealed.remove(sealed)) {
-                    sealed.log().force(false);
-                    sealed.indexChannel().force(false);
-                }
-            }
+            syncPendingSealed();
             active.log().force(true);
             active.indexChannel().force(true);
             syncedBytes.accumulateAndGet(writtenBytes, Math::max);
         } finally {
             closed = true;
+        }
+    }
+
+    /** Fsyncs the sealed segments still waiting, oldest first; their queued requests only release them. */
+    private void syncPendingSealed() throws IOException {
+        if (unsyncedSealed.isEmpty()) {
+            return;
+        }
+        List<Segment> pending = unsyncedSealed.stream()
+                .sorted(Comparator.comparingLong(Segment::baseOffset))
+                .toList();
+        for (Segment sealed : pending) {
+            if (unsyncedSealed.contains(sealed)) {
+                sealed.log().force(false);
+                sealed.indexChannel().force(false);
+                unsyncedSealed.remove(sealed);
+            }
         }
     }
 

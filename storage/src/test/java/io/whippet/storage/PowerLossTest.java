@@ -76,18 +76,28 @@ class PowerLossTest {
         try {
             log = PartitionLog.open(directory, config, context);
             long tag = 0;
-            int batches = 1 + random.nextInt(12);
-            for (int i = 0; i < batches && !disk.crashed(); i++) {
-                int count = 1 + random.nextInt(4);
-                int payloadSize = random.nextInt(40);
-                CompletableFuture<AppendResult> future = log.append(batch(count, payloadSize, tag), count);
-                try {
-                    AppendResult result = future.join();
-                    acknowledged.add(new Acknowledged(result.firstOffset(), count, tag, payloadSize));
-                } catch (CompletionException e) {
-                    assertThat(e.getCause()).isInstanceOf(WhippetException.class);
+            int rounds = 1 + random.nextInt(8);
+            for (int round = 0; round < rounds && !disk.crashed(); round++) {
+                // Several batches in flight at once, so rolls happen while syncs are still pending.
+                List<CompletableFuture<AppendResult>> inFlight = new ArrayList<>();
+                List<Acknowledged> pending = new ArrayList<>();
+                for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                    int count = 1 + random.nextInt(4);
+                    int payloadSize = random.nextInt(40);
+                    inFlight.add(log.append(batch(count, payloadSize, tag), count));
+                    pending.add(new Acknowledged(-1, count, tag, payloadSize));
+                    tag += count;
                 }
-                tag += count;
+                for (int i = 0; i < inFlight.size(); i++) {
+                    try {
+                        AppendResult result = inFlight.get(i).join();
+                        Acknowledged batch = pending.get(i);
+                        acknowledged.add(new Acknowledged(
+                                result.firstOffset(), batch.count(), batch.tag(), batch.payloadSize()));
+                    } catch (CompletionException e) {
+                        assertThat(e.getCause()).isInstanceOf(WhippetException.class);
+                    }
+                }
             }
         } catch (WhippetException e) {
             // The crash came while opening.
