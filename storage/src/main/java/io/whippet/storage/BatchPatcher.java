@@ -1,6 +1,7 @@
 package io.whippet.storage;
 
 import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.MessageChecksum;
 import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.WhippetException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ final class BatchPatcher {
                 ? batch
                 : batch.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer entries = entriesBuffer(messageCount);
-        long address = Checksums.baseAddress(le);
+        long address = MessageChecksum.baseAddress(le);
         int relative = index.count();
         int at = batch.position();
         int end = batch.limit();
@@ -61,7 +62,7 @@ final class BatchPatcher {
             if (le.getLong(at + MessageLayout.ID_OFFSET) == 0 && le.getLong(at + MessageLayout.ID_OFFSET + 8) == 0) {
                 writeRandomUuid(le, at + MessageLayout.ID_OFFSET);
             }
-            le.putLong(at + MessageLayout.CHECKSUM_OFFSET, Checksums.compute(le, address, at, messageSize));
+            le.putLong(at + MessageLayout.CHECKSUM_OFFSET, MessageChecksum.compute(le, address, at, messageSize));
             at += messageSize;
             int endPosition = startPosition + (at - batch.position());
             entries.putInt(relative + i).putInt(endPosition).putLong(timestampMicros);
