@@ -186,8 +186,13 @@ public final class HttpApiServer implements AutoCloseable {
             Context eventLoop = context.vertx().getOrCreateContext();
             try {
                 executor.execute(() -> {
-                    HttpResult result = run(route, call);
-                    eventLoop.runOnContext(ignored -> write(context, path, result, startNanos));
+                    // Answer even when the route dies of an Error, so no client waits forever.
+                    HttpResult[] result = {HttpResult.error(ErrorCode.ERROR, ErrorCode.ERROR.reason())};
+                    try {
+                        result[0] = run(route, call);
+                    } finally {
+                        eventLoop.runOnContext(ignored -> write(context, path, result[0], startNanos));
+                    }
                 });
             } catch (RejectedExecutionException e) {
                 write(context, path, new HttpResult.Text(503, "shutting down"), startNanos);
