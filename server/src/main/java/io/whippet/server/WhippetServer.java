@@ -30,6 +30,10 @@ public final class WhippetServer {
         System.exit(status);
     }
 
+    private static String hostPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
     static int run(String[] args, Map<String, String> environment, PrintStream err) {
         @Nullable Path configFile = null;
         boolean fresh = false;
