@@ -1,0 +1,4 @@
+@NullMarked
+package io.whippet.client.consumer;
+
+import org.jspecify.annotations.NullMarked;

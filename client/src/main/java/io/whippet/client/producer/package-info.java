@@ -1,0 +1,4 @@
+@NullMarked
+package io.whippet.client.producer;
+
+import org.jspecify.annotations.NullMarked;
