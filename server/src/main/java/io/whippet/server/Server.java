@@ -1,60 +1,226 @@
 package io.whippet.server;
 
-import io.whippet.protocol.ErrorCode;
-import io.whippet.server.command.CommandProcessor;
-import io.whippet.server.command.Reply;
-import io.whippet.server.command.Session;
+import io.whippet.server.auth.PasswordHasher;
+import io.whippet.server.auth.Permissioner;
+import io.whippet.server.auth.PersonalAccessTokens;
+import io.whippet.server.auth.UserAccounts;
+import io.whippet.server.command.ClientRegistry;
+import io.whippet.server.command.CommandContext;
+import io.whippet.server.command.ServerCommandProcessor;
+import io.whippet.server.config.HumanUnits;
 import io.whippet.server.config.ServerConfig;
+import io.whippet.server.metadata.ConsumerGroupMembers;
+import io.whippet.server.metadata.Metadata;
+import io.whippet.server.metadata.MetadataOptions;
+import io.whippet.server.partition.DataPlane;
+import io.whippet.server.partition.DataPlaneSettings;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tcp.TcpServer;
+import io.whippet.storage.FileIo;
+import io.whippet.storage.Flusher;
+import io.whippet.storage.PartitionConfig;
+import io.whippet.storage.StorageContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A running Whippet server: the assembled components and their lifecycle. {@link WhippetServer}
  * is the command-line entry point; tests start one in-process with {@link #start}.
  *
- * <p>Shutdown order: stop accepting, let in-flight requests finish, close transports, then flush
- * and close storage (which writes the clean-shutdown markers).
+ * <pre>
+ * {system.path}/metadata/      the metadata log and snapshot (streams, topics, groups, users, tokens)
+ * {system.path}/streams/...    partition logs and consumer offsets, see DataPlane
+ * </pre>
+ *
+ * <p>Shutdown order: stop accepting, let in-flight requests finish, close transports, stop
+ * maintenance, then close the partitions (fsync + clean-shutdown markers) and the metadata.
  */
 public final class Server implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Server.class.getName());
 
     private final ServerConfig config;
+    private final Metadata metadata;
+    private final StorageContext storage;
+    private final DataPlane dataPlane;
+    private final ScheduledExecutorService maintenance;
     private final ExecutorService requestExecutor;
     private final @Nullable TcpServer tcp;
     private boolean closed;
 
-    private Server(ServerConfig config, ExecutorService requestExecutor, @Nullable TcpServer tcp) {
+    private Server(
+            ServerConfig config,
+            Metadata metadata,
+            StorageContext storage,
+            DataPlane dataPlane,
+            ScheduledExecutorService maintenance,
+            ExecutorService requestExecutor,
+            @Nullable TcpServer tcp) {
         this.config = config;
+        this.metadata = metadata;
+        this.storage = storage;
+        this.dataPlane = dataPlane;
+        this.maintenance = maintenance;
         this.requestExecutor = requestExecutor;
         this.tcp = tcp;
     }
 
     public static Server start(ServerConfig config, ServerOptions options) throws IOException {
         InstantSource clock = InstantSource.system();
-        ExecutorService requestExecutor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("request-", 0).factory());
-        CommandProcessor processor = new PingOnlyProcessor();
-        TcpServer tcp = null;
+        Path root = config.system().path();
+        if (options.fresh()) {
+            deleteTree(root);
+        }
+        Files.createDirectories(root);
+        Metadata metadata = Metadata.open(root.resolve("metadata"), clock, metadataOptions(config));
+        StorageContext storage = null;
+        DataPlane dataPlane = null;
+        ScheduledExecutorService maintenance = null;
+        ExecutorService requestExecutor = null;
         try {
+            var accounts = new UserAccounts(metadata, PasswordHasher.owaspMinimum());
+            createRootUser(accounts, options);
+            storage = new StorageContext(
+                    clock, FileIo.system(), new Flusher("flusher"), RandomGenerator.of("L64X256MixRandom"));
+            dataPlane = DataPlane.open(root, storage, dataPlaneSettings(config), metadata.view());
+            var members = new ConsumerGroupMembers();
+            var tokens = new PersonalAccessTokens(metadata, clock, new SecureRandom());
+            var context = new CommandContext(
+                    config,
+                    metadata,
+                    dataPlane,
+                    members,
+                    accounts,
+                    tokens,
+                    new Permissioner(),
+                    new ClientRegistry(),
+                    clock,
+                    clock.millis() * 1000,
+                    new ReentrantLock());
+            maintenance = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("maintenance").daemon().factory());
+            scheduleMaintenance(maintenance, context);
+            requestExecutor = Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("request-", 0).factory());
+            var processor = new ServerCommandProcessor(context);
+            TcpServer tcp = null;
             if (config.tcp().enabled()) {
                 tcp = TcpServer.start(
                         config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
             }
+            return new Server(config, metadata, storage, dataPlane, maintenance, requestExecutor, tcp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            requestExecutor.shutdownNow();
+            closeQuietly(metadata, storage, dataPlane, maintenance, requestExecutor);
             throw new IOException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            closeQuietly(metadata, storage, dataPlane, maintenance, requestExecutor);
+            throw e;
         }
-        return new Server(config, requestExecutor, tcp);
+    }
+
+    private static MetadataOptions metadataOptions(ServerConfig config) {
+        var system = config.system();
+        // The metadata model speaks u64: "never"/"unlimited" is u64::MAX, i.e. -1 in a long.
+        return new MetadataOptions(
+                system.segmentSizeBytes(),
+                system.defaultMessageExpiryMicros() == HumanUnits.UNLIMITED ? -1 : system.defaultMessageExpiryMicros(),
+                system.defaultMaxTopicSizeBytes() == HumanUnits.UNLIMITED ? -1 : system.defaultMaxTopicSizeBytes(),
+                config.maintenance().maxTokensPerUser(),
+                MetadataOptions.defaults().snapshotThresholdBytes());
+    }
+
+    private static DataPlaneSettings dataPlaneSettings(ServerConfig config) {
+        var system = config.system();
+        long flushIntervalMs = config.maintenance().messageSaverEnabled()
+                ? Math.max(1, config.maintenance().messageSaverIntervalMicros() / 1000)
+                : 0;
+        var partition = PartitionConfig.defaults()
+                .withSegmentSizeBytes(system.segmentSizeBytes())
+                .withEnforceFsync(system.enforceFsync())
+                .withFlushThresholds(flushIntervalMs, system.flushMessagesThreshold(), system.flushBytesThreshold())
+                .withValidateChecksumOnRead(system.validateChecksum());
+        var dedup = system.deduplication();
+        return new DataPlaneSettings(partition, dedup.enabled(), dedup.maxEntries(), dedup.expiryMicros());
+    }
+
+    /**
+     * On first boot only: from IGGY_ROOT_USERNAME/PASSWORD, else iggy/iggy when asked for, else a
+     * random password printed once.
+     */
+    private static void createRootUser(UserAccounts accounts, ServerOptions options) {
+        String username = options.rootUsername();
+        String password = options.rootPassword();
+        boolean generated = false;
+        if (username == null || password == null) {
+            username = ServerOptions.DEFAULT_ROOT_USERNAME;
+            if (options.defaultRootCredentials()) {
+                password = ServerOptions.DEFAULT_ROOT_PASSWORD;
+            } else {
+                byte[] secret = new byte[18];
+                new SecureRandom().nextBytes(secret);
+                password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+                generated = true;
+            }
+        }
+        if (accounts.ensureRootUser(username, password) && generated) {
+            // Printed once, on the console only: this is the only way to learn it.
+            System.out.println("Created root user '" + username + "' with generated password: " + password);
+        }
+    }
+
+    private static void scheduleMaintenance(ScheduledExecutorService maintenance, CommandContext context) {
+        var settings = context.config().maintenance();
+        if (settings.cleanerEnabled()) {
+            every(
+                    maintenance,
+                    settings.cleanerIntervalMicros(),
+                    "message cleaner",
+                    () -> context.dataPlane().enforceRetention());
+        }
+        if (settings.tokenCleanerEnabled()) {
+            every(
+                    maintenance,
+                    settings.tokenCleanerIntervalMicros(),
+                    "token cleaner",
+                    () -> context.tokens().deleteExpired(context.nowMicros()));
+        }
+        var heartbeat = context.config().heartbeat();
+        if (heartbeat.enabled()) {
+            every(
+                    maintenance,
+                    heartbeat.intervalMicros() / 2,
+                    "heartbeat",
+                    () -> context.members().expireSilent(context.nowMicros(), heartbeat.intervalMicros()));
+        }
+    }
+
+    private static void every(ScheduledExecutorService executor, long intervalMicros, String name, Runnable task) {
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, name + " failed", e);
+                    }
+                },
+                intervalMicros,
+                Math.max(1, intervalMicros),
+                TimeUnit.MICROSECONDS);
     }
 
     public ServerConfig config() {
@@ -86,19 +252,50 @@ public final class Server implements AutoCloseable {
         if (tcp != null) {
             tcp.close();
         }
+        closeQuietly(metadata, storage, dataPlane, maintenance, null);
     }
 
-    /** Placeholder until the command layer lands: answers ping, refuses everything else. */
-    private static final class PingOnlyProcessor implements CommandProcessor {
-        @Override
-        public Reply process(Session session, int code, ByteBuffer payload) {
-            return code == 1 ? Reply.EMPTY : Reply.error(ErrorCode.INVALID_COMMAND, "unknown command " + code);
+    private static void closeQuietly(
+            Metadata metadata,
+            @Nullable StorageContext storage,
+            @Nullable DataPlane dataPlane,
+            @Nullable ScheduledExecutorService maintenance,
+            @Nullable ExecutorService requestExecutor) {
+        if (requestExecutor != null) {
+            requestExecutor.shutdownNow();
         }
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
+        try {
+            if (dataPlane != null) {
+                dataPlane.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "closing partitions failed", e);
+        }
+        try {
+            if (storage != null) {
+                storage.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "stopping the flusher failed", e);
+        }
+        try {
+            metadata.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "closing metadata failed", e);
+        }
+    }
 
-        @Override
-        public void connected(Session session) {}
-
-        @Override
-        public void disconnected(Session session) {}
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

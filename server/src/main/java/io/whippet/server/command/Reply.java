@@ -1,6 +1,7 @@
 package io.whippet.server.command;
 
 import io.whippet.protocol.ErrorCode;
+import io.whippet.storage.ReadResult;
 import java.nio.ByteBuffer;
 
 /**
@@ -23,4 +24,11 @@ public sealed interface Reply {
 
     /** A non-zero status; on TCP the payload is always empty, the message is for logs and HTTP. */
     record Failed(ErrorCode code, String message) implements Reply {}
+
+    /**
+     * Status 0 with {@code header} followed by the messages of {@code messages}, which stay in
+     * their segment files until the transport sends them. The transport must close
+     * {@code messages} once the bytes are sent or the send failed.
+     */
+    record Polled(ByteBuffer header, ReadResult messages) implements Reply {}
 }

@@ -123,6 +123,16 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush(
                         length == 0 ? out : Unpooled.wrappedBuffer(out, Unpooled.wrappedBuffer(ok.payload())));
             }
+            case Reply.Polled polled -> {
+                var messages = polled.messages();
+                int length = polled.header().remaining() + (int) messages.sizeBytes();
+                ctx.write(Unpooled.wrappedBuffer(header(ctx, 0, length), Unpooled.wrappedBuffer(polled.header())));
+                for (var slice : messages.slices()) {
+                    ctx.write(new SegmentRegion(slice));
+                }
+                // Sent or failed, the segments the poll pinned are released only now.
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(future -> messages.close());
+            }
             case Reply.Failed failed -> {
                 ctx.writeAndFlush(header(ctx, failed.code().code(), 0));
                 if (failed.code() == ErrorCode.CLIENT_NOT_FOUND || failed.code() == ErrorCode.STALE_CLIENT) {

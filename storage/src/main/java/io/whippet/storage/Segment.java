@@ -1,0 +1,143 @@
+package io.whippet.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One segment: a log file of messages in wire layout and its {@link SegmentIndex}, named by the
+ * segment's base offset ({@code 00000000000000000042.log} and {@code .index}).
+ *
+ * <p>Threads: the partition's appender writes the active segment; readers read any segment
+ * through a reference taken with {@link #tryRetain()}. The partition holds one reference while
+ * the segment is part of the log; the channels close when the last reference is released, so a
+ * read in flight keeps its bytes even if retention deletes the files meanwhile (Linux keeps an
+ * unlinked file readable through open descriptors).
+ */
+final class Segment {
+    private final long baseOffset;
+    private final Path logPath;
+    private final Path indexPath;
+    private final FileChannel log;
+    private final FileChannel indexChannel;
+    private final List<OffsetRange> corruptRanges;
+    private final AtomicInteger references = new AtomicInteger(1);
+    private volatile SegmentIndex index;
+
+    Segment(
+            long baseOffset,
+            Path directory,
+            FileChannel log,
+            FileChannel indexChannel,
+            SegmentIndex index,
+            List<OffsetRange> corruptRanges) {
+        this.baseOffset = baseOffset;
+        this.logPath = logPath(directory, baseOffset);
+        this.indexPath = indexPath(directory, baseOffset);
+        this.log = log;
+        this.indexChannel = indexChannel;
+        this.index = index;
+        this.corruptRanges = List.copyOf(corruptRanges);
+    }
+
+    static Path logPath(Path directory, long baseOffset) {
+        return directory.resolve(String.format("%020d.log", baseOffset));
+    }
+
+    static Path indexPath(Path directory, long baseOffset) {
+        return directory.resolve(String.format("%020d.index", baseOffset));
+    }
+
+    long baseOffset() {
+        return baseOffset;
+    }
+
+    Path logPath() {
+        return logPath;
+    }
+
+    Path indexPath() {
+        return indexPath;
+    }
+
+    FileChannel log() {
+        return log;
+    }
+
+    FileChannel indexChannel() {
+        return indexChannel;
+    }
+
+    SegmentIndex index() {
+        return index;
+    }
+
+    List<OffsetRange> corruptRanges() {
+        return corruptRanges;
+    }
+
+    int messageCount() {
+        return index.count();
+    }
+
+    long sizeBytes() {
+        SegmentIndex current = index;
+        return current.sizeBytes(current.count());
+    }
+
+    /** One past the last offset this segment holds. */
+    long nextOffset() {
+        return baseOffset + index.count();
+    }
+
+    long lastTimestampMicros() {
+        SegmentIndex current = index;
+        int count = current.count();
+        return count == 0 ? 0 : current.timestampMicros(count - 1);
+    }
+
+    /** Appender: after the files are forced, swaps the in-memory index for a mapping of its file. */
+    void seal() throws IOException {
+        int count = index.count();
+        index = new MappedIndex(
+                indexChannel.map(FileChannel.MapMode.READ_ONLY, 0, (long) count * SegmentIndex.ENTRY_SIZE));
+    }
+
+    boolean tryRetain() {
+        while (true) {
+            int current = references.get();
+            if (current == 0) {
+                return false;
+            }
+            if (references.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            closeChannels();
+        }
+    }
+
+    private void closeChannels() {
+        try {
+            log.close();
+        } catch (IOException ignored) {
+            // Nothing was pending on a read-only use; closing cannot lose data.
+        }
+        try {
+            indexChannel.close();
+        } catch (IOException ignored) {
+            // As above.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Segment[" + baseOffset + ", " + index.count() + " messages]";
+    }
+}

@@ -1,0 +1,193 @@
+package io.whippet.storage;
+
+import static io.whippet.storage.Batches.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.WhippetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Power cuts at thousands of seeded points of an enforce_fsync workload: whatever was acknowledged
+ * must be readable, byte for byte, after recovery; and failed writes or fsyncs must fence.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PowerLossTest {
+    private static final int ITERATIONS = 2000;
+
+    @TempDir
+    Path root;
+
+    private Flusher flusher;
+
+    @BeforeEach
+    void startFlusher() {
+        flusher = new Flusher("power-loss");
+    }
+
+    @AfterEach
+    void stopFlusher() {
+        flusher.close();
+    }
+
+    /** An acknowledged batch: its offsets and the payload tags it was built from. */
+    private record Acknowledged(long firstOffset, int count, long tag, int payloadSize) {}
+
+    @Test
+    void withEnforceFsyncNothingAcknowledgedIsLostAcrossSeededPowerCuts() throws IOException {
+        for (long seed = 1; seed <= ITERATIONS; seed++) {
+            try {
+                runOnce(seed);
+            } catch (AssertionError | RuntimeException | IOException e) {
+                throw new AssertionError("power-loss iteration failed with seed " + seed + ": " + e, e);
+            }
+        }
+    }
+
+    private void runOnce(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        Path directory = root.resolve("p" + seed);
+        SimulatedDisk disk = new SimulatedDisk();
+        disk.crashAfterOperations(random.nextInt(60));
+        PartitionConfig config = PartitionConfig.defaults()
+                .withSegmentSizeBytes(64L * (3 + random.nextInt(8)))
+                .withEnforceFsync(true);
+        StorageContext context = new StorageContext(new ManualClock(1_000_000), disk, flusher, random.split());
+
+        List<Acknowledged> acknowledged = new ArrayList<>();
+        PartitionLog log = null;
+        try {
+            log = PartitionLog.open(directory, config, context);
+            long tag = 0;
+            int batches = 1 + random.nextInt(12);
+            for (int i = 0; i < batches && !disk.crashed(); i++) {
+                int count = 1 + random.nextInt(4);
+                int payloadSize = random.nextInt(40);
+                CompletableFuture<AppendResult> future = log.append(batch(count, payloadSize, tag), count);
+                try {
+                    AppendResult result = future.join();
+                    acknowledged.add(new Acknowledged(result.firstOffset(), count, tag, payloadSize));
+                } catch (CompletionException e) {
+                    assertThat(e.getCause()).isInstanceOf(WhippetException.class);
+                }
+                tag += count;
+            }
+        } catch (WhippetException e) {
+            // The crash came while opening.
+        }
+        if (log != null) {
+            log.abandon();
+        }
+        disk.powerLoss(random);
+
+        // A fresh disk model: it does not fsync for real, which keeps 2000 iterations fast.
+        StorageContext fresh =
+                new StorageContext(new ManualClock(2_000_000), new SimulatedDisk(), flusher, new SplittableRandom(0));
+        try (PartitionLog recovered = PartitionLog.open(directory, config, fresh)) {
+            List<Batches.Stored> stored = Batches.read(recovered, ReadQuery.of(ReadStart.first(), Integer.MAX_VALUE));
+            for (int i = 0; i < stored.size(); i++) {
+                assertThat(stored.get(i).offset()).isEqualTo(i);
+            }
+            for (Acknowledged batch : acknowledged) {
+                for (int i = 0; i < batch.count(); i++) {
+                    long offset = batch.firstOffset() + i;
+                    if (offset >= stored.size()) {
+                        fail("acknowledged offset %d lost (%d survived)", offset, stored.size());
+                    }
+                    assertThat(stored.get((int) offset).payload())
+                            .isEqualTo(Batches.payload(batch.tag() + i, batch.payloadSize()));
+                }
+            }
+        }
+        deleteTree(directory);
+    }
+
+    @Test
+    void aFailedFsyncFencesThePartitionUntilRestart() {
+        SimulatedDisk disk = new SimulatedDisk();
+        StorageContext context = new StorageContext(new ManualClock(1), disk, flusher, new SplittableRandom(1));
+        PartitionConfig config = PartitionConfig.defaults().withEnforceFsync(true);
+        PartitionLog log = PartitionLog.open(root.resolve("fsync"), config, context);
+        log.append(batch(2, 10, 0), 2).join();
+
+        disk.failForces(true);
+        assertFailsWith(log.append(batch(1, 10, 2), 1), ErrorCode.CANNOT_SYNC_FILE);
+        disk.failForces(false);
+        assertFailsWith(log.append(batch(1, 10, 3), 1), ErrorCode.CANNOT_SYNC_FILE);
+        assertThat(log.failure()).isNotNull();
+        assertThat(Batches.read(log, ReadQuery.of(ReadStart.first(), 10))).hasSizeGreaterThanOrEqualTo(2);
+        log.close();
+
+        try (PartitionLog reopened = PartitionLog.open(root.resolve("fsync"), config, context)) {
+            assertThat(reopened.failure()).isNull();
+            assertThat(reopened.append(batch(1, 10, 4), 1).join().firstOffset()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aFailedWriteFencesThePartitionWithoutFsync() {
+        SimulatedDisk disk = new SimulatedDisk();
+        StorageContext context = new StorageContext(new ManualClock(1), disk, flusher, new SplittableRandom(1));
+        PartitionLog log = PartitionLog.open(root.resolve("write"), PartitionConfig.defaults(), context);
+        log.append(batch(2, 10, 0), 2).join();
+
+        disk.failWrites(true);
+        assertFailsWith(log.append(batch(1, 10, 2), 1), ErrorCode.CANNOT_APPEND_MESSAGE);
+        disk.failWrites(false);
+        assertFailsWith(log.append(batch(1, 10, 3), 1), ErrorCode.CANNOT_APPEND_MESSAGE);
+        assertThat(log.nextOffset()).isEqualTo(2);
+        assertThatThrownBy(() -> log.flush(true)).isInstanceOf(WhippetException.class);
+        log.close();
+    }
+
+    @Test
+    void thresholdsTriggerAnFsyncWithoutEnforceFsync() throws Exception {
+        SimulatedDisk disk = new SimulatedDisk();
+        StorageContext context = new StorageContext(new ManualClock(1), disk, flusher, new SplittableRandom(1));
+        PartitionConfig config = PartitionConfig.defaults().withFlushThresholds(0, 3, 0);
+        try (PartitionLog log = PartitionLog.open(root.resolve("thresholds"), config, context)) {
+            log.append(batch(3, 10, 0), 3).join();
+            // The threshold asked the flusher for an fsync; a failing fsync then fences the partition.
+            disk.failForces(true);
+            log.append(batch(3, 10, 3), 3).join();
+            for (int i = 0; i < 1_000 && log.failure() == null; i++) {
+                Thread.onSpinWait();
+                log.append(batch(3, 10, 6 + 3L * i), 3).exceptionally(e -> null).join();
+            }
+            assertThat(log.failure()).isNotNull();
+            disk.failForces(false);
+        }
+    }
+
+    private static void assertFailsWith(CompletableFuture<AppendResult> future, ErrorCode code) {
+        assertThatThrownBy(future::join)
+                .cause()
+                .isInstanceOfSatisfying(
+                        WhippetException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> tree = Files.walk(directory)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
