@@ -155,7 +155,7 @@ public final class BenchMain implements Callable<Integer> {
         }
         int streamCount = streams != null
                 ? streams
-                : benchKind.pinned() ? Math.max(1, Math.max(producerCount, consumerCount)) : 1;
+                : benchKind.pinned() ? Math.max(1, producerCount > 0 ? producerCount : consumerCount) : 1;
         int partitionCount = partitions != null ? partitions : benchKind.defaultPartitions();
         int actors = Math.max(1, producerCount + consumerCount);
         long batchBytes = (long) messageSize * messagesPerBatch;
