@@ -1,0 +1,354 @@
+package io.whippet.client.tcp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.whippet.client.ClientConfig;
+import io.whippet.client.ConnectionException;
+import io.whippet.client.Credentials;
+import io.whippet.client.ServerErrorException;
+import io.whippet.protocol.CommandCode;
+import io.whippet.protocol.command.Command;
+import io.whippet.protocol.command.LoginUser;
+import io.whippet.protocol.command.LoginWithPersonalAccessToken;
+import io.whippet.protocol.command.Ping;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client's connection: connects lazily, logs in after every (re)connect, reconnects with
+ * bounded retries and backoff, pings as a heartbeat, and feeds requests to the channel in call
+ * order.
+ *
+ * <p>Threads: any thread may call {@link #request}; the state below is guarded by {@code lock},
+ * and a request enters the channel while the lock is held, so call order is wire order. Requests
+ * made while (re)connecting wait in {@code waiting} and go out, in order, right after the login.
+ * A request already written when the connection drops fails with {@link ConnectionException}; it
+ * is not resent, because the server may have applied it.
+ *
+ * <pre>
+ * DISCONNECTED --request/connect--> CONNECTING --connected + logged in--> CONNECTED
+ *      ^                                |  retries exhausted                 | channel closed
+ *      +--------------------------------+------------------------------------+
+ * any state --close--> CLOSED
+ * </pre>
+ */
+final class TcpConnection {
+    private static final System.Logger LOG = System.getLogger(TcpConnection.class.getName());
+    static final String CLIENT_VERSION = "whippet-java-sdk/0.1.0";
+    static final String CLIENT_CONTEXT = "Whippet Java SDK 0.1.0";
+    /** The largest reply accepted; a poll of many big messages can be large, but not unbounded. */
+    static final long MAX_REPLY_BYTES = 1L << 30;
+
+    private enum State {
+        DISCONNECTED,
+        CONNECTING,
+        CONNECTED,
+        CLOSED
+    }
+
+    private final ClientConfig config;
+    private final Bootstrap bootstrap;
+    private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+
+    // Guarded by lock.
+    private State state = State.DISCONNECTED;
+    private @Nullable Channel channel;
+    private final ArrayDeque<OutboundRequest<?>> waiting = new ArrayDeque<>();
+    private Credentials credentials;
+    private boolean everConnected;
+    private CompletableFuture<Void> connected = new CompletableFuture<>();
+
+    TcpConnection(ClientConfig config, IoThreads io, @Nullable SslContext ssl) {
+        this.config = config;
+        this.credentials = config.credentials();
+        this.bootstrap = new Bootstrap()
+                .group(io.group())
+                .channel(io.channelType())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .option(ChannelOption.ALLOCATOR, allocator)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (ssl != null) {
+                            String domain = config.tls().domain().isEmpty()
+                                    ? config.host()
+                                    : config.tls().domain();
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), domain, config.port()));
+                        }
+                        ch.pipeline()
+                                .addLast(new ResponseFrameDecoder(MAX_REPLY_BYTES))
+                                .addLast(new ClientChannelHandler());
+                    }
+                });
+    }
+
+    /** Frames {@code command} and queues it; the future completes with the decoded reply. */
+    <T extends @Nullable Object> CompletableFuture<T> request(Command command, ReplyDecoder<T> decoder) {
+        return request(command.code(), allocator -> RequestEncoder.encode(allocator, command), decoder);
+    }
+
+    <T extends @Nullable Object> CompletableFuture<T> request(
+            CommandCode code, Function<ByteBufAllocator, ByteBuf> encoder, ReplyDecoder<T> decoder) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        ByteBuf frame;
+        try {
+            frame = encoder.apply(allocator);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        OutboundRequest<T> request = new OutboundRequest<>(code, frame, decoder, future);
+        synchronized (lock) {
+            switch (state) {
+                case CLOSED -> {
+                    frame.release();
+                    future.completeExceptionally(new ConnectionException("client closed"));
+                }
+                case CONNECTED -> requireChannel().writeAndFlush(request);
+                case CONNECTING -> waiting.add(request);
+                case DISCONNECTED -> {
+                    waiting.add(request);
+                    startConnecting();
+                }
+            }
+        }
+        if (config.requestTimeoutMs() > 0) {
+            future.orTimeout(config.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        return future;
+    }
+
+    /** Completes once connected and logged in (connecting now if needed). */
+    CompletableFuture<Void> connect() {
+        synchronized (lock) {
+            switch (state) {
+                case CLOSED -> {
+                    return CompletableFuture.failedFuture(new ConnectionException("client closed"));
+                }
+                case DISCONNECTED -> startConnecting();
+                case CONNECTING, CONNECTED -> {}
+            }
+            return connected;
+        }
+    }
+
+    /** Credentials to replay after the next reconnect (set by an explicit login). */
+    void rememberCredentials(Credentials credentials) {
+        synchronized (lock) {
+            this.credentials = credentials;
+        }
+    }
+
+    void onReconnected(Runnable listener) {
+        reconnectListeners.add(listener);
+    }
+
+    void close() {
+        Channel toClose;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            toClose = channel;
+            channel = null;
+            failWaiting(new ConnectionException("client closed"));
+            connected.completeExceptionally(new ConnectionException("client closed"));
+        }
+        if (toClose != null) {
+            var closing = toClose.close();
+            if (!toClose.eventLoop().inEventLoop()) {
+                closing.awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Channel requireChannel() {
+        Channel current = channel;
+        if (current == null) {
+            throw new IllegalStateException("connected without a channel");
+        }
+        return current;
+    }
+
+    // Called with lock held.
+    private void startConnecting() {
+        state = State.CONNECTING;
+        if (connected.isDone()) {
+            connected = new CompletableFuture<>();
+        }
+        attempt(0);
+    }
+
+    private void attempt(int attempt) {
+        bootstrap.connect(config.host(), config.port()).addListener(done -> {
+            if (done.isSuccess()) {
+                Channel opened = ((io.netty.channel.ChannelFuture) done).channel();
+                logIn(opened, attempt);
+            } else {
+                retryOrFail(attempt, done.cause());
+            }
+        });
+    }
+
+    private void logIn(Channel opened, int attempt) {
+        Credentials current;
+        synchronized (lock) {
+            current = credentials;
+        }
+        Command login = switch (current) {
+            case Credentials.None none -> null;
+            case Credentials.UsernamePassword password ->
+                new LoginUser(password.username(), password.password(), CLIENT_VERSION, CLIENT_CONTEXT);
+            case Credentials.PersonalAccessToken token -> new LoginWithPersonalAccessToken(token.token());
+        };
+        if (login == null) {
+            markConnected(opened);
+            return;
+        }
+        CompletableFuture<Boolean> loggedIn = new CompletableFuture<>();
+        ByteBuf frame = RequestEncoder.encode(allocator, login);
+        opened.writeAndFlush(new OutboundRequest<>(login.code(), frame, payload -> Boolean.TRUE, loggedIn));
+        loggedIn.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                markConnected(opened);
+            } else if (failure instanceof ServerErrorException refused) {
+                // Wrong credentials do not get better with retries.
+                opened.close();
+                giveUp(refused);
+            } else {
+                opened.close();
+                retryOrFail(attempt, failure);
+            }
+        });
+    }
+
+    private void markConnected(Channel opened) {
+        boolean reconnect;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                opened.close();
+                return;
+            }
+            channel = opened;
+            state = State.CONNECTED;
+            for (OutboundRequest<?> request; (request = waiting.poll()) != null; ) {
+                opened.write(request);
+            }
+            opened.flush();
+            reconnect = everConnected;
+            everConnected = true;
+            connected.complete(null);
+        }
+        ScheduledFuture<?> heartbeat = startHeartbeat(opened);
+        opened.closeFuture().addListener(closed -> {
+            if (heartbeat != null) {
+                heartbeat.cancel(false);
+            }
+            synchronized (lock) {
+                if (channel == opened) {
+                    channel = null;
+                    if (state == State.CONNECTED) {
+                        state = State.DISCONNECTED;
+                    }
+                }
+            }
+        });
+        if (reconnect) {
+            for (Runnable listener : reconnectListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "reconnect listener failed", e);
+                }
+            }
+        }
+    }
+
+    private @Nullable ScheduledFuture<?> startHeartbeat(Channel opened) {
+        long intervalMs = config.heartbeatIntervalMs();
+        if (intervalMs <= 0) {
+            return null;
+        }
+        return opened.eventLoop()
+                .scheduleAtFixedRate(
+                        () -> {
+                            if (opened.isActive()) {
+                                ByteBuf ping = RequestEncoder.encode(allocator, new Ping());
+                                opened.writeAndFlush(new OutboundRequest<>(
+                                        CommandCode.PING,
+                                        ping,
+                                        payload -> Boolean.TRUE,
+                                        new CompletableFuture<Boolean>()));
+                            }
+                        },
+                        intervalMs,
+                        intervalMs,
+                        TimeUnit.MILLISECONDS);
+    }
+
+    private void retryOrFail(int attempt, Throwable cause) {
+        int maxRetries = config.reconnect().maxRetries();
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+        }
+        if (attempt < maxRetries) {
+            long delayMs = config.reconnect().delayMs(attempt + 1);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "connect to {0}:{1} failed ({2}); retry {3} of {4} in {5} ms",
+                    config.host(),
+                    config.port(),
+                    cause.getMessage(),
+                    attempt + 1,
+                    maxRetries,
+                    delayMs);
+            bootstrap.config().group().schedule(() -> attempt(attempt + 1), delayMs, TimeUnit.MILLISECONDS);
+            return;
+        }
+        giveUp(new ConnectionException(
+                "cannot connect to " + config.host() + ":" + config.port() + " after " + (attempt + 1) + " attempts",
+                unwrap(cause)));
+    }
+
+    private void giveUp(RuntimeException failure) {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.DISCONNECTED;
+            failWaiting(failure);
+            connected.completeExceptionally(failure);
+        }
+    }
+
+    // Called with lock held.
+    private void failWaiting(RuntimeException failure) {
+        for (OutboundRequest<?> request; (request = waiting.poll()) != null; ) {
+            request.frame().release();
+            request.future().completeExceptionally(failure);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
