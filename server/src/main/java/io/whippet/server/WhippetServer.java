@@ -92,9 +92,8 @@ public final class WhippetServer {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> stopped.countDown());
         }
         System.out.println("Whippet server started: TCP "
-                + server.tcpAddress()
-                        .map(a -> a.getHostString() + ":" + a.getPort())
-                        .orElse("off")
+                + server.tcpAddress().map(WhippetServer::hostPort).orElse("off")
+                + ", HTTP " + server.httpAddress().map(WhippetServer::hostPort).orElse("off")
                 + ", data in " + config.system().path().toAbsolutePath());
         try {
             stopped.await();

@@ -101,7 +101,7 @@ public final class HttpApiServer implements AutoCloseable {
                     System.Logger.Level.INFO,
                     "HTTP API listening on {0}:{1}",
                     config.address().host(),
-                    server.actualPort());
+                    Integer.toString(server.actualPort()));
             return new HttpApiServer(vertx, server, config.address().host());
         } catch (RuntimeException e) {
             vertx.close();
