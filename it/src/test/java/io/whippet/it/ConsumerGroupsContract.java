@@ -292,6 +292,24 @@ abstract class ConsumerGroupsContract extends ContractTestBase {
                 .isEqualTo(java.math.BigInteger.TWO);
     }
 
+    @Test
+    void numericOverloadsCoverTheGroupLifecycle() {
+        ConsumerGroupDetails created = root.consumerGroups().createConsumerGroup(0L, 0L, "numeric");
+        IggyBaseClient member = clients().root();
+
+        member.consumerGroups().joinConsumerGroup(0L, 0L, 0L);
+        assertThat(root.consumerGroups()
+                        .getConsumerGroup(0L, 0L, 0L)
+                        .orElseThrow()
+                        .membersCount())
+                .isEqualTo(1);
+        member.consumerGroups().leaveConsumerGroup(0L, 0L, 0L);
+        assertThat(root.consumerGroups().getConsumerGroups(0L, 0L))
+                .containsExactly(new ConsumerGroup(created.id(), "numeric", 3L, 0L));
+        root.consumerGroups().deleteConsumerGroup(0L, 0L, 0L);
+        assertThat(root.consumerGroups().getConsumerGroup(0L, 0L, 0L)).isEmpty();
+    }
+
     private static PolledMessages pollAsGroup(IggyBaseClient member, long count) {
         return member.messages()
                 .pollMessages(

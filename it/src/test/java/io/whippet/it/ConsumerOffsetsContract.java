@@ -77,7 +77,7 @@ abstract class ConsumerOffsetsContract extends ContractTestBase {
     }
 
     @Test
-    void aNamedConsumerIsDistinctFromANumberedOne() {
+    void aConsumerCanBeNamedInsteadOfNumbered() {
         store(Consumer.of(ConsumerId.of("reader")), 0, 8);
 
         assertThat(get(Consumer.of(ConsumerId.of("reader")), 0).orElseThrow().storedOffset())
@@ -110,6 +110,17 @@ abstract class ConsumerOffsetsContract extends ContractTestBase {
         Sdk.createTopic(root, 0, 2, "t");
 
         assertThat(get(Consumer.of(1L), 0)).isEmpty();
+    }
+
+    @Test
+    void numericOverloadsStoreAndGetTheSameOffset() {
+        root.consumerOffsets().storeConsumerOffset(0L, 0L, Optional.of(1L), 5L, BigInteger.ONE);
+
+        assertThat(root.consumerOffsets()
+                        .getConsumerOffset(0L, 0L, Optional.of(1L), 5L)
+                        .orElseThrow()
+                        .storedOffset())
+                .isEqualTo(BigInteger.ONE);
     }
 
     private void store(Consumer consumer, long partitionId, long offset) {

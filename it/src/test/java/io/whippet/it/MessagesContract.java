@@ -466,6 +466,16 @@ abstract class MessagesContract extends ContractTestBase {
                 .isEqualTo(BigInteger.valueOf(7));
     }
 
+    @Test
+    void numericOverloadsSendAndPoll() {
+        root.messages().sendMessages(0L, 0L, Partitioning.partitionId(1L), Sdk.texts("num", 0, 2));
+
+        PolledMessages polled =
+                root.messages().pollMessages(0L, 0L, Optional.of(1L), 3L, PollingStrategy.first(), 10L, false);
+
+        assertThat(payloads(polled)).containsExactly("num-0", "num-1");
+    }
+
     /** Header contents by key name, order-free: kind and value bytes (records compare arrays by identity). */
     static Map<String, String> describe(Map<HeaderKey, HeaderValue> headers) {
         return headers.entrySet().stream()

@@ -82,6 +82,15 @@ abstract class PartitionsContract extends ContractTestBase {
     }
 
     @Test
+    void numericOverloadsCreateAndDeletePartitions() {
+        root.partitions().createPartitions(0L, 0L, 2L);
+        root.partitions().deletePartitions(0L, 0L, 1L);
+
+        assertThat(root.topics().getTopic(stream(0), topic(0)).orElseThrow().partitionsCount())
+                .isEqualTo(4);
+    }
+
+    @Test
     void createPartitionsOnAMissingTopicIsNotFound() {
         assertNotFound(() -> root.partitions().createPartitions(stream(0), topic(5), 1L), 2010);
         assertNotFound(() -> root.partitions().createPartitions(stream(5), topic(0), 1L), 1009);

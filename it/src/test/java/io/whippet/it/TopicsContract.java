@@ -209,6 +209,34 @@ abstract class TopicsContract extends ContractTestBase {
     }
 
     @Test
+    void numericOverloadsCreateReadUpdateAndDelete() {
+        TopicDetails created = root.topics()
+                .createTopic(
+                        0L,
+                        2L,
+                        CompressionAlgorithm.None,
+                        BigInteger.ZERO,
+                        BigInteger.ZERO,
+                        Optional.empty(),
+                        "numeric");
+
+        assertThat(root.topics().getTopic(0L, 0L)).contains(created);
+        assertThat(root.topics().getTopics(0L)).extracting(Topic::name).containsExactly("numeric");
+        root.topics()
+                .updateTopic(
+                        0L,
+                        0L,
+                        CompressionAlgorithm.Gzip,
+                        BigInteger.ZERO,
+                        BigInteger.ZERO,
+                        Optional.empty(),
+                        "renamed");
+        assertThat(root.topics().getTopic(0L, 0L).orElseThrow().name()).isEqualTo("renamed");
+        root.topics().deleteTopic(0L, 0L);
+        assertThat(root.topics().getTopics(0L)).isEmpty();
+    }
+
+    @Test
     void maxTopicSizeBelowTheSegmentSizeIsInvalidTopicSize() {
         assertServerError(
                 () -> root.topics()
