@@ -51,8 +51,16 @@ enum ClientFlavour {
 
         @Override
         IggyBaseClient login(InetSocketAddress address, String username, String password, int poolSize) {
-            AsyncIggyTcpClient client = AsyncBlockingClient.await(
-                    builder(address, poolSize).credentials(username, password).buildAndLogin());
+            // build + connect + login() rather than buildAndLogin(), so a refused login still closes the client.
+            AsyncIggyTcpClient client =
+                    builder(address, poolSize).credentials(username, password).build();
+            try {
+                AsyncBlockingClient.await(client.connect());
+                AsyncBlockingClient.await(client.login());
+            } catch (RuntimeException e) {
+                Thread.ofVirtual().start(client::close);
+                throw e;
+            }
             return new AsyncBlockingClient(client);
         }
 
@@ -72,6 +80,6 @@ enum ClientFlavour {
     /** A connected client that has not logged in. */
     abstract IggyBaseClient connect(InetSocketAddress address, int poolSize);
 
-    /** A connected client logged in through the builder's credentials ({@code buildAndLogin}). */
+    /** A connected client logged in with the credentials given to the SDK's builder. */
     abstract IggyBaseClient login(InetSocketAddress address, String username, String password, int poolSize);
 }

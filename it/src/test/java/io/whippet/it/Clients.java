@@ -43,6 +43,13 @@ final class Clients implements AutoCloseable {
         return client;
     }
 
+    /** A client logged in as {@code username} that stays open until {@link #close()}. */
+    IggyBaseClient classLogin(String username, String password) {
+        IggyBaseClient client = CommandLayer.loginOrAbort(() -> flavour.login(address.get(), username, password, 1));
+        classClients.add(client);
+        return client;
+    }
+
     /** A new client logged in as root (iggy/iggy), closed after the test. */
     IggyBaseClient root() {
         return login(ROOT_USERNAME, ROOT_PASSWORD);

@@ -5,6 +5,7 @@ import static io.whippet.it.Sdk.stream;
 import static io.whippet.it.Sdk.topic;
 import static io.whippet.it.ServerErrors.assertUnauthenticated;
 import static io.whippet.it.ServerErrors.assertUnauthorized;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.whippet.it.Sdk.GlobalFlag;
 import io.whippet.it.Sdk.StreamFlag;
@@ -17,13 +18,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.iggy.client.blocking.IggyBaseClient;
 import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.identifier.UserId;
 import org.apache.iggy.message.Partitioning;
 import org.apache.iggy.message.PollingStrategy;
 import org.apache.iggy.topic.CompressionAlgorithm;
 import org.apache.iggy.user.Permissions;
 import org.apache.iggy.user.StreamPermissions;
+import org.apache.iggy.user.UserInfo;
+import org.apache.iggy.user.UserInfoDetails;
 import org.apache.iggy.user.UserStatus;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,14 +51,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </pre>
  *
  * <p>Each case builds the same world through root: stream 0 "perm-s" with topic 0 (two partitions,
- * three messages in partition 0) and consumer group 0; stream 1 "perm-other" with one topic; user 1
- * "target" (no permissions) for the user-admin commands; user 2 "actor" holding the principal's
- * permissions. The base class empties the server after each case.
+ * three messages in partition 0) and consumer group 0; stream 1 "perm-other" with one topic; user
+ * "target" (no permissions) for the commands that act on a user. User "actor" lives for the whole
+ * class; each case gives it the principal's permissions. The base class empties the server after
+ * each case, except for the actor.
  */
 class PermissionMatrixTest extends ContractTestBase {
+    private static final UserId TARGET = UserId.of("target");
     private static final String TARGET_PASSWORD = "target-pass";
     private static final String ACTOR = "actor";
     private static final String ACTOR_PASSWORD = "actor-pass";
+
+    private @Nullable IggyBaseClient actor;
+    private long actorId;
 
     /** Who needs what: public commands need nothing, session ones a login, the rest a permission. */
     enum Access {
@@ -83,7 +93,18 @@ class PermissionMatrixTest extends ContractTestBase {
             @Nullable GlobalFlag global,
             @Nullable StreamFlag stream,
             @Nullable TopicFlag topic,
-            Command command) {
+            Command command,
+            boolean usesTarget) {
+        /** The same row, acting on user "target" (created for the case; some rows change or delete it). */
+        Row onTarget() {
+            return new Row(name, access, global, stream, topic, command, true);
+        }
+
+        /** Login and logout change the session of the client that runs them. */
+        boolean changesSession() {
+            return name.equals("login") || name.equals("logout");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -113,7 +134,7 @@ class PermissionMatrixTest extends ContractTestBase {
                     null,
                     c -> c.system().getClient(c.system().getMe().clientId())),
             // users
-            open("login", c -> c.users().login("target", TARGET_PASSWORD)),
+            open("login", c -> c.users().login("target", TARGET_PASSWORD)).onTarget(),
             session("logout", c -> c.users().logout()),
             permitted(
                     "get users",
@@ -122,11 +143,12 @@ class PermissionMatrixTest extends ContractTestBase {
                     null,
                     c -> c.users().getUsers()),
             permitted(
-                    "get user",
-                    GlobalFlag.READ_USERS,
-                    null,
-                    null,
-                    c -> c.users().getUser(1L)),
+                            "get user",
+                            GlobalFlag.READ_USERS,
+                            null,
+                            null,
+                            c -> c.users().getUser(TARGET))
+                    .onTarget(),
             permitted(
                     "create user",
                     GlobalFlag.MANAGE_USERS,
@@ -134,31 +156,37 @@ class PermissionMatrixTest extends ContractTestBase {
                     null,
                     c -> c.users().createUser("newcomer", "newcomer-pass", UserStatus.Active, Optional.empty())),
             permitted(
-                    "update user",
-                    GlobalFlag.MANAGE_USERS,
-                    null,
-                    null,
-                    c -> c.users().updateUser(1L, Optional.of("renamed"), Optional.of(UserStatus.Inactive))),
+                            "update user",
+                            GlobalFlag.MANAGE_USERS,
+                            null,
+                            null,
+                            c -> c.users().updateUser(TARGET, Optional.of("renamed"), Optional.of(UserStatus.Inactive)))
+                    .onTarget(),
             permitted(
-                    "update permissions",
-                    GlobalFlag.MANAGE_USERS,
-                    null,
-                    null,
-                    c -> c.users()
-                            .updatePermissions(
-                                    1L, Optional.of(new Permissions(Sdk.global(GlobalFlag.READ_STREAMS), Map.of())))),
+                            "update permissions",
+                            GlobalFlag.MANAGE_USERS,
+                            null,
+                            null,
+                            c -> c.users()
+                                    .updatePermissions(
+                                            TARGET,
+                                            Optional.of(
+                                                    new Permissions(Sdk.global(GlobalFlag.READ_STREAMS), Map.of()))))
+                    .onTarget(),
             permitted(
-                    "change password",
-                    GlobalFlag.MANAGE_USERS,
-                    null,
-                    null,
-                    c -> c.users().changePassword(1L, TARGET_PASSWORD, "changed-pass")),
+                            "change password",
+                            GlobalFlag.MANAGE_USERS,
+                            null,
+                            null,
+                            c -> c.users().changePassword(TARGET, TARGET_PASSWORD, "changed-pass"))
+                    .onTarget(),
             permitted(
-                    "delete user",
-                    GlobalFlag.MANAGE_USERS,
-                    null,
-                    null,
-                    c -> c.users().deleteUser(1L)),
+                            "delete user",
+                            GlobalFlag.MANAGE_USERS,
+                            null,
+                            null,
+                            c -> c.users().deleteUser(TARGET))
+                    .onTarget(),
             // personal access tokens: a user's own, never permission-checked
             session(
                     "create token",
@@ -338,17 +366,79 @@ class PermissionMatrixTest extends ContractTestBase {
         return cases.stream();
     }
 
+    @BeforeAll
+    void createActor() {
+        actorId = root.users()
+                .createUser(ACTOR, ACTOR_PASSWORD, UserStatus.Active, Optional.empty())
+                .id();
+        actor = clients().classLogin(ACTOR, ACTOR_PASSWORD);
+    }
+
+    @Override
+    boolean keepUser(UserInfo user) {
+        return user.id() == actorId;
+    }
+
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cases")
     void commandIsAllowedOrDeniedAsTheTableSays(Row row, Principal principal) {
-        buildWorld();
-        IggyBaseClient client = clientFor(row, principal);
-
-        switch (expected(row, principal)) {
-            case ALLOW -> row.command().run(client);
-            case UNAUTHENTICATED -> assertUnauthenticated(() -> row.command().run(client));
-            case UNAUTHORIZED -> assertUnauthorized(() -> row.command().run(client));
+        try {
+            buildWorld(row);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("building the world failed", e);
         }
+        IggyBaseClient client;
+        try {
+            client = clientFor(row, principal);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "preparing the principal failed; users: " + root.users().getUsers(), e);
+        }
+        try {
+            switch (expected(row, principal)) {
+                case ALLOW -> {
+                    try {
+                        row.command().run(client);
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException(
+                                "allowed command failed; users: " + root.users().getUsers(), e);
+                    }
+                }
+                case UNAUTHENTICATED ->
+                    assertUnauthenticated(() -> row.command().run(client));
+                case UNAUTHORIZED -> assertUnauthorized(() -> row.command().run(client));
+            }
+        } finally {
+            if (client == actor && row.changesSession()) {
+                actor().users().login(ACTOR, ACTOR_PASSWORD);
+            }
+        }
+        // Commands on "target" or on the world must leave the acting user alone.
+        Optional<UserInfoDetails> actorNow = root.users().getUser(actorId);
+        restoreActor();
+        assertThat(actorNow).as("actor after %s", row).isPresent();
+        assertThat(actorNow.orElseThrow().username())
+                .as("actor's name after %s", row)
+                .isEqualTo(ACTOR);
+        assertThat(actorNow.orElseThrow().status())
+                .as("actor's status after %s", row)
+                .isEqualTo(UserStatus.Active);
+    }
+
+    /** Puts the actor back as it was, so one wrong case does not spoil every case after it. */
+    private void restoreActor() {
+        Optional<UserInfoDetails> now = root.users().getUser(actorId);
+        if (now.isEmpty()) {
+            actorId = root.users()
+                    .createUser(ACTOR, ACTOR_PASSWORD, UserStatus.Active, Optional.empty())
+                    .id();
+        } else if (!now.orElseThrow().username().equals(ACTOR)
+                || now.orElseThrow().status() != UserStatus.Active) {
+            root.users().updateUser(actorId, Optional.of(ACTOR), Optional.of(UserStatus.Active));
+        } else {
+            return;
+        }
+        actor().users().login(ACTOR, ACTOR_PASSWORD);
     }
 
     private enum Outcome {
@@ -375,16 +465,23 @@ class PermissionMatrixTest extends ContractTestBase {
         };
     }
 
-    private void buildWorld() {
+    private void buildWorld(Row row) {
         root.streams().createStream("perm-s");
         Sdk.createTopic(root, 0, 2, "perm-t");
         Sdk.send(root, 0, 0, 0, Sdk.texts("m", 0, 3));
         root.streams().createStream("perm-other");
         Sdk.createTopic(root, 1, 1, "other-t");
         root.consumerGroups().createConsumerGroup(stream(0), topic(0), "perm-g");
-        root.users().createUser("target", TARGET_PASSWORD, UserStatus.Active, Optional.empty());
+        if (row.usesTarget()) {
+            root.users().createUser("target", TARGET_PASSWORD, UserStatus.Active, Optional.empty());
+        }
     }
 
+    /**
+     * The client that runs the command. The actor is one user with one session for the whole class
+     * whose permissions are replaced for each case (no password hashing per case); root and
+     * anonymous cases use root's shared client or a new one.
+     */
     private IggyBaseClient clientFor(Row row, Principal principal) {
         Optional<Permissions> permissions = switch (principal) {
             case NOT_LOGGED_IN, ROOT, NO_PERMISSIONS -> Optional.empty();
@@ -396,12 +493,19 @@ class PermissionMatrixTest extends ContractTestBase {
         };
         return switch (principal) {
             case NOT_LOGGED_IN -> clients().anonymous();
-            case ROOT -> clients().root();
+            case ROOT -> row.changesSession() ? clients().root() : root;
             default -> {
-                root.users().createUser(ACTOR, ACTOR_PASSWORD, UserStatus.Active, permissions);
-                yield clients().login(ACTOR, ACTOR_PASSWORD);
+                root.users().updatePermissions(actorId, permissions);
+                yield actor();
             }
         };
+    }
+
+    private IggyBaseClient actor() {
+        if (actor == null) {
+            throw new IllegalStateException("no actor");
+        }
+        return actor;
     }
 
     private static Permissions onStream(long streamId, StreamPermissions permissions) {
@@ -416,15 +520,15 @@ class PermissionMatrixTest extends ContractTestBase {
     }
 
     private static Row open(String name, Command command) {
-        return new Row(name, Access.PUBLIC, null, null, null, command);
+        return new Row(name, Access.PUBLIC, null, null, null, command, false);
     }
 
     private static Row session(String name, Command command) {
-        return new Row(name, Access.SESSION, null, null, null, command);
+        return new Row(name, Access.SESSION, null, null, null, command, false);
     }
 
     private static Row permitted(
             String name, GlobalFlag global, @Nullable StreamFlag stream, @Nullable TopicFlag topic, Command command) {
-        return new Row(name, Access.PERMISSION, global, stream, topic, command);
+        return new Row(name, Access.PERMISSION, global, stream, topic, command, false);
     }
 }
