@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class ConsumerGroupsAsyncTcpTest extends ConsumerGroupsContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.ASYNC_TCP;
+    }
+}

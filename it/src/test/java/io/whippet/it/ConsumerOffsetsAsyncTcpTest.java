@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class ConsumerOffsetsAsyncTcpTest extends ConsumerOffsetsContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.ASYNC_TCP;
+    }
+}

@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class PartitionsAsyncTcpTest extends PartitionsContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.ASYNC_TCP;
+    }
+}

@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class PartitionsBlockingTcpTest extends PartitionsContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.BLOCKING_TCP;
+    }
+}

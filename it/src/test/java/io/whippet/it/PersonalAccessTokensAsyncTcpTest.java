@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class PersonalAccessTokensAsyncTcpTest extends PersonalAccessTokensContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.ASYNC_TCP;
+    }
+}

@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class UnauthenticatedAsyncTcpTest extends UnauthenticatedContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.ASYNC_TCP;
+    }
+}

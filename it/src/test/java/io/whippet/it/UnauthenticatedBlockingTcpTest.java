@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class UnauthenticatedBlockingTcpTest extends UnauthenticatedContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.BLOCKING_TCP;
+    }
+}
