@@ -37,15 +37,14 @@ final class Clients implements AutoCloseable {
 
     /** A root client (iggy/iggy) that stays open until {@link #close()}. */
     IggyBaseClient classRoot() {
-        IggyBaseClient client =
-                CommandLayer.loginOrAbort(() -> flavour.login(address.get(), ROOT_USERNAME, ROOT_PASSWORD, 1));
+        IggyBaseClient client = flavour.login(address.get(), ROOT_USERNAME, ROOT_PASSWORD, 1);
         classClients.add(client);
         return client;
     }
 
     /** A client logged in as {@code username} that stays open until {@link #close()}. */
     IggyBaseClient classLogin(String username, String password) {
-        IggyBaseClient client = CommandLayer.loginOrAbort(() -> flavour.login(address.get(), username, password, 1));
+        IggyBaseClient client = flavour.login(address.get(), username, password, 1);
         classClients.add(client);
         return client;
     }
@@ -62,7 +61,7 @@ final class Clients implements AutoCloseable {
 
     /** A new client logged in through the builder, with an SDK connection pool of {@code poolSize}. */
     IggyBaseClient login(String username, String password, int poolSize) {
-        return track(CommandLayer.loginOrAbort(() -> flavour.login(address.get(), username, password, poolSize)));
+        return track(flavour.login(address.get(), username, password, poolSize));
     }
 
     /** A new connected client that has not logged in. */

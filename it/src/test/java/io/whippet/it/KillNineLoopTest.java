@@ -89,13 +89,12 @@ class KillNineLoopTest {
     private static InFlight sendUntilKilled(ServerProcess server, int round, Random random, List<String> expected)
             throws InterruptedException {
         int acknowledgedBeforeKill = 5 + random.nextInt(40);
-        AsyncIggyTcpClient client =
-                CommandLayer.loginOrAbort(() -> AsyncBlockingClient.await(AsyncIggyTcpClient.builder()
-                        .host(server.tcpAddress().getHostString())
-                        .port(server.tcpAddress().getPort())
-                        .credentials(Clients.ROOT_USERNAME, Clients.ROOT_PASSWORD)
-                        .connectionPoolSize(1)
-                        .buildAndLogin()));
+        AsyncIggyTcpClient client = AsyncBlockingClient.await(AsyncIggyTcpClient.builder()
+                .host(server.tcpAddress().getHostString())
+                .port(server.tcpAddress().getPort())
+                .credentials(Clients.ROOT_USERNAME, Clients.ROOT_PASSWORD)
+                .connectionPoolSize(1)
+                .buildAndLogin());
         try {
             for (int batch = 0; batch < acknowledgedBeforeKill; batch++) {
                 List<Message> messages = batch(round, batch, 1 + random.nextInt(20));
