@@ -188,4 +188,26 @@ class ConsumerTest {
         assertThat(client.consumerGroup(stream, topic, group).orElseThrow().members())
                 .isEmpty();
     }
+
+    @Test
+    void aMemberThatLostItsMembershipJoinsAgainAndKeepsReading() {
+        Identifier group = Identifier.of("g");
+        List<Long> offsets = new ArrayList<>();
+        try (Consumer member = Consumer.group(client.async(), stream, topic, "g")
+                .batchLength(10)
+                .build()) {
+            assertThat(member.pollOnce(message -> offsets.add(message.offset())))
+                    .isEqualTo(10);
+            // What a server restart or a dropped connection does to a member: its membership is gone.
+            client.leaveConsumerGroup(stream, topic, group);
+            assertThat(member.pollOnce(message -> offsets.add(message.offset())))
+                    .isZero();
+            assertThat(client.consumerGroup(stream, topic, group).orElseThrow().members())
+                    .isEmpty();
+            while (member.pollOnce(message -> offsets.add(message.offset())) > 0) {}
+            assertThat(client.consumerGroup(stream, topic, group).orElseThrow().members())
+                    .hasSize(1);
+        }
+        assertThat(offsets).hasSize(25).isSorted().doesNotHaveDuplicates();
+    }
 }
