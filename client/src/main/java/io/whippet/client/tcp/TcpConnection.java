@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionException;
@@ -200,7 +201,22 @@ final class TcpConnection {
         bootstrap.connect(config.host(), config.port()).addListener(done -> {
             if (done.isSuccess()) {
                 Channel opened = ((io.netty.channel.ChannelFuture) done).channel();
-                logIn(opened, attempt);
+                SslHandler tls = opened.pipeline().get(SslHandler.class);
+                if (tls == null) {
+                    logIn(opened, attempt);
+                    return;
+                }
+                tls.handshakeFuture().addListener(handshake -> {
+                    if (handshake.isSuccess()) {
+                        logIn(opened, attempt);
+                    } else {
+                        // A certificate the client does not trust will not become trusted on retry.
+                        opened.close();
+                        giveUp(new ConnectionException(
+                                "tls handshake with " + config.host() + ":" + config.port() + " failed",
+                                handshake.cause()));
+                    }
+                });
             } else {
                 retryOrFail(attempt, done.cause());
             }
