@@ -210,4 +210,29 @@ class ConsumerTest {
         }
         assertThat(offsets).hasSize(25).isSorted().doesNotHaveDuplicates();
     }
+
+    @Test
+    void everyPollingStrategyPicksItsStart() {
+        assertThat(firstOffsetWith(new PollingStrategy.First())).isEqualTo(0);
+        assertThat(firstOffsetWith(new PollingStrategy.Offset(20))).isEqualTo(20);
+        assertThat(firstOffsetWith(new PollingStrategy.Last())).isEqualTo(15);
+        assertThat(firstOffsetWith(new PollingStrategy.Next())).isEqualTo(0);
+        assertThat(firstOffsetWith(new PollingStrategy.Timestamp(0))).isEqualTo(0);
+        assertThat(firstOffsetWith(new PollingStrategy.Timestamp(Long.MAX_VALUE)))
+                .isEqualTo(-1);
+    }
+
+    private long firstOffsetWith(PollingStrategy strategy) {
+        List<Long> offsets = new ArrayList<>();
+        try (Consumer consumer = single().pollingStrategy(strategy)
+                .autoCommit(AutoCommit.disabled())
+                .build()) {
+            consumer.pollOnce(message -> offsets.add(message.offset()));
+        }
+        if (storedOffset().isPresent()) {
+            client.deleteConsumerOffset(
+                    io.whippet.protocol.Consumer.consumer(consumerId), stream, topic, OptionalPartitionId.of(0));
+        }
+        return offsets.isEmpty() ? -1 : offsets.getFirst();
+    }
 }
