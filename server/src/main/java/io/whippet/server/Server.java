@@ -9,6 +9,7 @@ import io.whippet.server.command.CommandContext;
 import io.whippet.server.command.ServerCommandProcessor;
 import io.whippet.server.config.HumanUnits;
 import io.whippet.server.config.ServerConfig;
+import io.whippet.server.http.HttpApiServer;
 import io.whippet.server.metadata.ConsumerGroupMembers;
 import io.whippet.server.metadata.Metadata;
 import io.whippet.server.metadata.MetadataOptions;
@@ -60,6 +61,7 @@ public final class Server implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final ExecutorService requestExecutor;
     private final @Nullable TcpServer tcp;
+    private final @Nullable HttpApiServer http;
     private boolean closed;
 
     private Server(
@@ -69,7 +71,8 @@ public final class Server implements AutoCloseable {
             DataPlane dataPlane,
             ScheduledExecutorService maintenance,
             ExecutorService requestExecutor,
-            @Nullable TcpServer tcp) {
+            @Nullable TcpServer tcp,
+            @Nullable HttpApiServer http) {
         this.config = config;
         this.metadata = metadata;
         this.storage = storage;
@@ -77,6 +80,7 @@ public final class Server implements AutoCloseable {
         this.maintenance = maintenance;
         this.requestExecutor = requestExecutor;
         this.tcp = tcp;
+        this.http = http;
     }
 
     public static Server start(ServerConfig config, ServerOptions options) throws IOException {
@@ -122,7 +126,18 @@ public final class Server implements AutoCloseable {
                 tcp = TcpServer.start(
                         config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
             }
-            return new Server(config, metadata, storage, dataPlane, maintenance, requestExecutor, tcp);
+            HttpApiServer http = null;
+            if (config.http().enabled()) {
+                try {
+                    http = HttpApiServer.start(config.http(), processor, requestExecutor, clock);
+                } catch (RuntimeException e) {
+                    if (tcp != null) {
+                        tcp.close();
+                    }
+                    throw e;
+                }
+            }
+            return new Server(config, metadata, storage, dataPlane, maintenance, requestExecutor, tcp, http);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(metadata, storage, dataPlane, maintenance, requestExecutor);
@@ -232,6 +247,11 @@ public final class Server implements AutoCloseable {
         return tcp == null ? Optional.empty() : Optional.of(tcp.localAddress());
     }
 
+    /** The bound HTTP address (the real port when configured with port 0). */
+    public Optional<InetSocketAddress> httpAddress() {
+        return http == null ? Optional.empty() : Optional.of(http.localAddress());
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -251,6 +271,10 @@ public final class Server implements AutoCloseable {
         }
         if (tcp != null) {
             tcp.close();
+        }
+        if (http != null) {
+            // After the drain: requests arriving meanwhile were answered 503 by the rejection.
+            http.close();
         }
         closeQuietly(metadata, storage, dataPlane, maintenance, null);
     }

@@ -27,9 +27,11 @@ public final class WhippetServer {
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
         int status = run(args, System.getenv(), System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
+        System.exit(status);
+    }
+
+    private static String hostPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream err) {
@@ -83,21 +85,23 @@ public final class WhippetServer {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "shutdown"));
+        // Fallback for other ways the JVM stops; close() is idempotent.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        // SIGTERM/SIGINT: stop cleanly and exit 0 (a plain shutdown hook would exit 143/130).
+        for (String signal : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> stopped.countDown());
+        }
         System.out.println("Whippet server started: TCP "
-                + server.tcpAddress().map(Object::toString).orElse("off") + ", data in "
-                + config.system().path().toAbsolutePath());
+                + server.tcpAddress().map(WhippetServer::hostPort).orElse("off")
+                + ", HTTP " + server.httpAddress().map(WhippetServer::hostPort).orElse("off")
+                + ", data in " + config.system().path().toAbsolutePath());
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        server.close();
+        System.out.println("Whippet server stopped");
         return 0;
     }
 }

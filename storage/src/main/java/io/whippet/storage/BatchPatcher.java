@@ -1,6 +1,7 @@
 package io.whippet.storage;
 
 import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.MessageChecksum;
 import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.WhippetException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ final class BatchPatcher {
                 ? batch
                 : batch.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer entries = entriesBuffer(messageCount);
-        long address = Checksums.baseAddress(le);
+        long address = MessageChecksum.baseAddress(le);
         int relative = index.count();
         int at = batch.position();
         int end = batch.limit();
@@ -61,7 +62,7 @@ final class BatchPatcher {
             if (le.getLong(at + MessageLayout.ID_OFFSET) == 0 && le.getLong(at + MessageLayout.ID_OFFSET + 8) == 0) {
                 writeRandomUuid(le, at + MessageLayout.ID_OFFSET);
             }
-            le.putLong(at + MessageLayout.CHECKSUM_OFFSET, Checksums.compute(le, address, at, messageSize));
+            le.putLong(at + MessageLayout.CHECKSUM_OFFSET, MessageChecksum.compute(le, address, at, messageSize));
             at += messageSize;
             int endPosition = startPosition + (at - batch.position());
             entries.putInt(relative + i).putInt(endPosition).putLong(timestampMicros);
@@ -76,14 +77,15 @@ final class BatchPatcher {
     }
 
     /**
-     * A random UUID version 4, stored as Iggy stores ids: the UUID's 128-bit value as a
-     * little-endian u128, so the low 64 bits come first.
+     * A random UUID version 4 whose 16 bytes, in the UUID's own order, are the id's wire bytes (Iggy
+     * reads them as a little-endian u128): the version nibble is in byte 6, the variant in byte 8.
      */
     private void writeRandomUuid(ByteBuffer le, int at) {
-        long high = (random.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x0000_0000_0000_4000L;
-        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        le.putLong(at, low);
-        le.putLong(at + 8, high);
+        long mostSignificant = (random.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x0000_0000_0000_4000L;
+        long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        // The buffer is little-endian; the UUID's bytes go out most significant first.
+        le.putLong(at, Long.reverseBytes(mostSignificant));
+        le.putLong(at + 8, Long.reverseBytes(leastSignificant));
     }
 
     private ByteBuffer entriesBuffer(int messageCount) {

@@ -1,5 +1,6 @@
 package io.whippet.storage;
 
+import io.whippet.protocol.MessageChecksum;
 import io.whippet.protocol.MessageLayout;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,13 +29,13 @@ final class ChunkReader implements AutoCloseable {
         this.channel = channel;
         this.fileSize = fileSize;
         this.window = allocate((int) Math.min(chunkSize, Math.max(fileSize, MessageLayout.HEADER_SIZE)));
-        this.windowAddress = Checksums.baseAddress(window);
+        this.windowAddress = MessageChecksum.baseAddress(window);
         this.window.limit(0);
     }
 
     /** The checksum of the message at {@code [position, position + size)}, which the window holds. */
     long checksum(long position, int size) {
-        return Checksums.compute(window, windowAddress, indexOf(position), size);
+        return MessageChecksum.compute(window, windowAddress, indexOf(position), size);
     }
 
     long fileSize() {
@@ -52,7 +53,7 @@ final class ChunkReader implements AutoCloseable {
         }
         if (length > window.capacity()) {
             window = allocate(length);
-            windowAddress = Checksums.baseAddress(window);
+            windowAddress = MessageChecksum.baseAddress(window);
         }
         int toRead = (int) Math.min(window.capacity(), fileSize - position);
         window.clear().limit(toRead);

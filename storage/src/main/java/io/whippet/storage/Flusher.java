@@ -25,17 +25,17 @@ public final class Flusher implements AutoCloseable {
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /**
-     * A wish to fsync {@code log}'s active segment, or the {@code sealed} one; with a future, an
+     * A wish to fsync {@code partition}'s active segment, or the {@code sealed} one; with a future, an
      * append waiting to be acknowledged.
      */
     private record Request(
-            PartitionLog log,
+            PartitionSync partition,
             @Nullable Segment sealed,
             @Nullable CompletableFuture<AppendResult> future,
             @Nullable AppendResult result) {}
 
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final Set<PartitionLog> timed = ConcurrentHashMap.newKeySet();
+    private final Set<PartitionSync> timed = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -45,33 +45,33 @@ public final class Flusher implements AutoCloseable {
         thread.start();
     }
 
-    /** Completes {@code future} with {@code result} once an fsync covers what {@code log} has written. */
-    void syncThenComplete(PartitionLog log, CompletableFuture<AppendResult> future, AppendResult result) {
-        queue.add(new Request(log, null, future, result));
+    /** Completes {@code future} with {@code result} once an fsync covers what {@code partition} has written. */
+    void syncThenComplete(PartitionSync partition, CompletableFuture<AppendResult> future, AppendResult result) {
+        queue.add(new Request(partition, null, future, result));
         if (!running) {
             drainAndSync();
         }
     }
 
-    /** Asks for an fsync of {@code log} soon, without anyone waiting for it. */
-    void syncSoon(PartitionLog log) {
-        queue.add(new Request(log, null, null, null));
+    /** Asks for an fsync of {@code partition} soon, without anyone waiting for it. */
+    void syncSoon(PartitionSync partition) {
+        queue.add(new Request(partition, null, null, null));
     }
 
     /** Fsyncs a segment a roll just sealed, before any sync request queued after this one. */
-    void syncSealed(PartitionLog log, Segment sealed) {
-        queue.add(new Request(log, sealed, null, null));
+    void syncSealed(PartitionSync partition, Segment sealed) {
+        queue.add(new Request(partition, sealed, null, null));
         if (!running) {
             drainAndSync();
         }
     }
 
-    void register(PartitionLog log) {
-        timed.add(log);
+    void register(PartitionSync partition) {
+        timed.add(partition);
     }
 
-    void unregister(PartitionLog log) {
-        timed.remove(log);
+    void unregister(PartitionSync partition) {
+        timed.remove(partition);
     }
 
     /** Syncs what is pending, then stops the thread. */
@@ -116,17 +116,17 @@ public final class Flusher implements AutoCloseable {
     }
 
     private static void syncGroup(List<Request> group) {
-        Map<PartitionLog, @Nullable RuntimeException> outcome = new IdentityHashMap<>();
+        Map<PartitionSync, @Nullable RuntimeException> outcome = new IdentityHashMap<>();
         // Sealed segments first: an acknowledgement below may cover bytes written before a roll.
         for (Request request : group) {
             Segment sealed = request.sealed();
             if (sealed != null) {
-                request.log().syncSealed(sealed);
+                request.partition().syncSealed(sealed);
             }
         }
         for (Request request : group) {
-            if (request.sealed() == null && !outcome.containsKey(request.log())) {
-                outcome.put(request.log(), request.log().syncForFlusher());
+            if (request.sealed() == null && !outcome.containsKey(request.partition())) {
+                outcome.put(request.partition(), request.partition().syncActive());
             }
         }
         for (Request request : group) {
@@ -135,7 +135,7 @@ public final class Flusher implements AutoCloseable {
             if (future == null || result == null) {
                 continue;
             }
-            RuntimeException failure = outcome.get(request.log());
+            RuntimeException failure = outcome.get(request.partition());
             if (failure != null) {
                 future.completeExceptionally(failure);
             } else {
@@ -146,9 +146,9 @@ public final class Flusher implements AutoCloseable {
 
     private void syncDueLogs() {
         long now = System.nanoTime();
-        for (PartitionLog log : timed) {
-            if (log.intervalSyncDue(now)) {
-                log.syncForFlusher();
+        for (PartitionSync partition : timed) {
+            if (partition.intervalSyncDue(now)) {
+                partition.syncActive();
             }
         }
     }
@@ -156,8 +156,8 @@ public final class Flusher implements AutoCloseable {
     private long idleNanos() {
         long now = System.nanoTime();
         long idle = MAX_IDLE_NANOS;
-        for (PartitionLog log : timed) {
-            idle = Math.min(idle, log.nanosUntilIntervalSync(now));
+        for (PartitionSync partition : timed) {
+            idle = Math.min(idle, partition.nanosUntilIntervalSync(now));
         }
         return Math.max(idle, TimeUnit.MILLISECONDS.toNanos(1));
     }

@@ -1,6 +1,7 @@
 package io.whippet.storage;
 
 import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.MessageChecksum;
 import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.WhippetException;
 import java.io.IOException;
@@ -176,7 +177,7 @@ final class LogReader {
                 }
                 if (bytes.getLong(at + MessageLayout.OFFSET_OFFSET) != expected
                         || bytes.getLong(at + MessageLayout.CHECKSUM_OFFSET)
-                                != Checksums.compute(bytes, at, (int) size)) {
+                                != MessageChecksum.compute(bytes, at, (int) size)) {
                     throw new WhippetException(
                             ErrorCode.INVALID_MESSAGE_CHECKSUM, "message at offset " + expected + " is corrupt");
                 }

@@ -11,11 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -56,21 +52,11 @@ public final class PartitionLog implements AutoCloseable {
     private final LogReader reader;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile List<Segment> segments;
-    private volatile @Nullable WhippetException failure;
+    private final PartitionSync sync;
     private volatile boolean closed;
 
     // Appender state, guarded by lock.
     private long lastTimestampMicros;
-    private long unsyncedMessages;
-    private long unsyncedBytes;
-
-    // Flush bookkeeping: bytes written ever (appender) and the part of them known to be synced.
-    private volatile long writtenBytes;
-    private final AtomicLong syncedBytes = new AtomicLong();
-    /** Segments sealed by a roll whose fsync the flusher has not done yet; close does them itself. */
-    private final Set<Segment> unsyncedSealed = ConcurrentHashMap.newKeySet();
-
-    private volatile long lastSyncNanos = System.nanoTime();
 
     private PartitionLog(Path directory, PartitionConfig config, StorageContext context, List<Segment> segments) {
         this.directory = directory;
@@ -80,6 +66,7 @@ public final class PartitionLog implements AutoCloseable {
         this.patcher = new BatchPatcher(context.randomForPartition());
         this.segments = List.copyOf(segments);
         this.reader = new LogReader(() -> this.segments, config.validateChecksumOnRead());
+        this.sync = new PartitionSync(directory, config, () -> this.segments);
         this.lastTimestampMicros = segments.getLast().lastTimestampMicros();
     }
 
@@ -104,7 +91,7 @@ public final class PartitionLog implements AutoCloseable {
             List<Segment> segments = new SegmentLoader(directory, io).load(clean);
             PartitionLog log = new PartitionLog(directory, config, context, segments);
             if (!config.enforceFsync() && config.flushIntervalMs() > 0) {
-                context.flusher().register(log);
+                context.flusher().register(log.sync);
             }
             return log;
         } catch (IOException e) {
@@ -133,6 +120,7 @@ public final class PartitionLog implements AutoCloseable {
                 active = roll(active);
             }
             long firstOffset = active.nextOffset();
+            // Never backwards, even if the clock is: lookups by timestamp binary-search the index.
             long timestamp = Math.max(context.nowMicros(), lastTimestampMicros);
             GrowableIndex index = (GrowableIndex) active.index();
             int startPosition = (int) active.sizeBytes();
@@ -148,18 +136,20 @@ public final class PartitionLog implements AutoCloseable {
                 writeFully(active.indexChannel(), entries, (long) index.count() * SegmentIndex.ENTRY_SIZE);
             } catch (IOException e) {
                 index.discardPending();
-                throw fence(ErrorCode.CANNOT_APPEND_MESSAGE, "cannot write to " + active.logPath(), e);
+                throw sync.fence(ErrorCode.CANNOT_APPEND_MESSAGE, "cannot write to " + active.logPath(), e);
             }
             index.publish();
             lastTimestampMicros = timestamp;
-            writtenBytes += batchBytes;
+            boolean thresholdCrossed = sync.recordWrite(messageCount, batchBytes);
             AppendResult result = new AppendResult(firstOffset, firstOffset + messageCount - 1, timestamp);
             if (config.enforceFsync()) {
                 CompletableFuture<AppendResult> future = new CompletableFuture<>();
-                context.flusher().syncThenComplete(this, future, result);
+                context.flusher().syncThenComplete(sync, future, result);
                 return future;
             }
-            countUnsynced(messageCount, batchBytes);
+            if (thresholdCrossed) {
+                context.flusher().syncSoon(sync);
+            }
             return CompletableFuture.completedFuture(result);
         } catch (WhippetException e) {
             return CompletableFuture.failedFuture(e);
@@ -214,7 +204,7 @@ public final class PartitionLog implements AutoCloseable {
 
     /** The error that fenced this partition, if a write or fsync failed. */
     public @Nullable WhippetException failure() {
-        return failure;
+        return sync.failure();
     }
 
     /**
@@ -300,7 +290,7 @@ public final class PartitionLog implements AutoCloseable {
                     next.add(fresh);
                     segments = List.copyOf(next);
                 } catch (IOException e) {
-                    throw fence(ErrorCode.CANNOT_APPEND_MESSAGE, "cannot create a segment in " + directory, e);
+                    throw sync.fence(ErrorCode.CANNOT_APPEND_MESSAGE, "cannot create a segment in " + directory, e);
                 }
             }
             removeOldest(segments.size() - 1);
@@ -315,7 +305,7 @@ public final class PartitionLog implements AutoCloseable {
      */
     public void flush(boolean fsync) {
         if (fsync) {
-            WhippetException error = syncForFlusher();
+            WhippetException error = sync.syncActive();
             if (error != null) {
                 throw error;
             }
@@ -330,19 +320,10 @@ public final class PartitionLog implements AutoCloseable {
             if (closed) {
                 return;
             }
-            context.flusher().unregister(this);
+            context.flusher().unregister(sync);
             try {
-                if (failure == null) {
-                    for (Segment sealed : unsyncedSealed) {
-                        if (unsyncedSealed.remove(sealed)) {
-                            sealed.log().force(false);
-                            sealed.indexChannel().force(false);
-                        }
-                    }
-                    Segment active = segments.getLast();
-                    active.log().force(true);
-                    active.indexChannel().force(true);
-                    syncedBytes.accumulateAndGet(writtenBytes, Math::max);
+                if (sync.failure() == null) {
+                    sync.syncAllAndClose(segments.getLast());
                     try (FileChannel marker = io.open(
                             directory.resolve(CLEAN_SHUTDOWN_MARKER),
                             StandardOpenOption.CREATE,
@@ -352,9 +333,10 @@ public final class PartitionLog implements AutoCloseable {
                     io.syncDirectory(directory);
                 }
             } catch (IOException e) {
-                throw fence(ErrorCode.CANNOT_SYNC_FILE, "cannot close partition " + directory + " cleanly", e);
+                throw sync.fence(ErrorCode.CANNOT_SYNC_FILE, "cannot close partition " + directory + " cleanly", e);
             } finally {
                 closed = true;
+                sync.markClosed();
                 segments.forEach(Segment::release);
             }
         } finally {
@@ -368,7 +350,8 @@ public final class PartitionLog implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                context.flusher().unregister(this);
+                sync.markClosed();
+                context.flusher().unregister(sync);
                 segments.forEach(Segment::release);
             }
             try (Stream<Path> tree = Files.walk(directory)) {
@@ -396,7 +379,8 @@ public final class PartitionLog implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                context.flusher().unregister(this);
+                sync.markClosed();
+                context.flusher().unregister(sync);
                 segments.forEach(Segment::release);
             }
         } finally {
@@ -410,55 +394,6 @@ public final class PartitionLog implements AutoCloseable {
 
     List<Segment> segments() {
         return segments;
-    }
-
-    /**
-     * Flusher (or {@link #flush}): fsyncs the active segment's log and returns the fence error if
-     * the partition is fenced afterwards. Segments sealed since the last sync were queued to the
-     * flusher ahead of this request, so with them forcing the active segment covers everything
-     * written before this call.
-     */
-    @Nullable
-    WhippetException syncForFlusher() {
-        long target = writtenBytes;
-        if (syncedBytes.get() >= target || closed) {
-            return failure;
-        }
-        Segment active = retainActive();
-        if (active == null) {
-            return failure;
-        }
-        try {
-            active.log().force(false);
-            syncedBytes.accumulateAndGet(target, Math::max);
-            lastSyncNanos = System.nanoTime();
-        } catch (IOException e) {
-            fence(ErrorCode.CANNOT_SYNC_FILE, "cannot fsync " + active.logPath(), e);
-        } finally {
-            active.release();
-        }
-        return failure;
-    }
-
-    boolean intervalSyncDue(long nowNanos) {
-        return nanosUntilIntervalSync(nowNanos) <= 0 && syncedBytes.get() < writtenBytes;
-    }
-
-    long nanosUntilIntervalSync(long nowNanos) {
-        return lastSyncNanos + TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()) - nowNanos;
-    }
-
-    private @Nullable Segment retainActive() {
-        while (!closed) {
-            List<Segment> snapshot = segments;
-            if (snapshot.getLast().tryRetain()) {
-                return snapshot.getLast();
-            }
-            if (segments == snapshot) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /**
@@ -480,32 +415,13 @@ public final class PartitionLog implements AutoCloseable {
             updated.add(next);
             segments = List.copyOf(updated);
             if (active.tryRetain()) {
-                unsyncedSealed.add(active);
-                context.flusher().syncSealed(this, active);
+                sync.recordSealed(active);
+                context.flusher().syncSealed(sync, active);
             }
             return next;
         } catch (IOException e) {
-            throw fence(ErrorCode.CANNOT_SAVE_MESSAGES_TO_SEGMENT, "cannot roll segment " + active.logPath(), e);
+            throw sync.fence(ErrorCode.CANNOT_SAVE_MESSAGES_TO_SEGMENT, "cannot roll segment " + active.logPath(), e);
         }
-    }
-
-    /**
-     * Flusher: fsyncs a segment sealed by a roll (its log and index) and drops the reference the
-     * roll took. Returns the fence error, if any.
-     */
-    @Nullable
-    WhippetException syncSealed(Segment sealed) {
-        try {
-            if (unsyncedSealed.remove(sealed)) {
-                sealed.log().force(false);
-                sealed.indexChannel().force(false);
-            }
-        } catch (IOException e) {
-            fence(ErrorCode.CANNOT_SYNC_FILE, "cannot fsync sealed segment " + sealed.logPath(), e);
-        } finally {
-            sealed.release();
-        }
-        return failure;
     }
 
     /** Unpublishes and deletes the {@code count} oldest segments; the caller holds the lock. */
@@ -529,19 +445,6 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    private void countUnsynced(int messageCount, int batchBytes) {
-        unsyncedMessages += messageCount;
-        unsyncedBytes += batchBytes;
-        boolean overMessages =
-                config.flushMessagesThreshold() > 0 && unsyncedMessages >= config.flushMessagesThreshold();
-        boolean overBytes = config.flushBytesThreshold() > 0 && unsyncedBytes >= config.flushBytesThreshold();
-        if (overMessages || overBytes) {
-            unsyncedMessages = 0;
-            unsyncedBytes = 0;
-            context.flusher().syncSoon(this);
-        }
-    }
-
     private void checkOpen() {
         if (closed) {
             throw new WhippetException(ErrorCode.CANNOT_APPEND_MESSAGE, "partition " + directory + " is closed");
@@ -550,20 +453,9 @@ public final class PartitionLog implements AutoCloseable {
 
     private void checkWritable() {
         checkOpen();
-        WhippetException fenced = failure;
+        WhippetException fenced = sync.failure();
         if (fenced != null) {
             throw fenced;
-        }
-    }
-
-    private WhippetException fence(ErrorCode code, String message, IOException cause) {
-        WhippetException error =
-                new WhippetException(code, message + ": " + cause + "; partition fenced until restart", cause);
-        synchronized (this) {
-            if (failure == null) {
-                failure = error;
-            }
-            return java.util.Objects.requireNonNull(failure);
         }
     }
 

@@ -46,7 +46,10 @@ final class SegmentLoader {
             for (int i = 0; i < bases.size(); i++) {
                 long base = bases.get(i);
                 boolean active = i == bases.size() - 1;
-                Segment segment = active ? openActive(base, cleanShutdown) : openSealed(base);
+                // After a crash the newest sealed segment may have missed its (asynchronous) fsync:
+                // it gets the full scan too, not just the cheap index check.
+                boolean scan = !cleanShutdown && i == bases.size() - 2;
+                Segment segment = active ? openActive(base, cleanShutdown) : openSealed(base, scan);
                 if (segment != null) {
                     segments.add(segment);
                 }
@@ -55,6 +58,7 @@ final class SegmentLoader {
                 segments.add(create(directory, 0, io));
                 directoryChanged = true;
             }
+            dropAfterGap(segments);
             if (directoryChanged) {
                 io.syncDirectory(directory);
             }
@@ -104,7 +108,40 @@ final class SegmentLoader {
         return bases;
     }
 
-    private @Nullable Segment openSealed(long base) throws IOException {
+    /**
+     * Offsets are contiguous across segments by construction, so a gap means a segment lost its
+     * tail in a crash. Fsyncs run oldest segment first, so nothing after the gap was ever synced
+     * (or acknowledged under enforce_fsync): it is dropped, and the log stays a contiguous prefix.
+     */
+    private void dropAfterGap(List<Segment> segments) throws IOException {
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            long next = segments.get(i).nextOffset();
+            if (next >= segments.get(i + 1).baseOffset()) {
+                continue;
+            }
+            System.getLogger(SegmentLoader.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "{0}: offsets {1}..{2} were lost in a crash; dropping the unsynced segments after them",
+                            directory,
+                            next,
+                            segments.get(i + 1).baseOffset() - 1);
+            // A segment the repair emptied goes too: the fresh active segment takes its name.
+            int keep = segments.get(i).messageCount() == 0 ? i : i + 1;
+            List<Segment> dropped = new ArrayList<>(segments.subList(keep, segments.size()));
+            segments.subList(keep, segments.size()).clear();
+            for (Segment segment : dropped) {
+                segment.release();
+                io.delete(segment.logPath());
+                io.delete(segment.indexPath());
+            }
+            segments.add(create(directory, next, io));
+            directoryChanged = true;
+            return;
+        }
+    }
+
+    private @Nullable Segment openSealed(long base, boolean fullScan) throws IOException {
         FileChannel log = openExisting(Segment.logPath(directory, base));
         FileChannel index = null;
         try {
@@ -116,7 +153,7 @@ final class SegmentLoader {
                 return null;
             }
             index = openIndex(base);
-            if (indexConsistent(index, log.size())) {
+            if (!fullScan && indexConsistent(index, log.size())) {
                 MappedIndex mapped = new MappedIndex(index.map(FileChannel.MapMode.READ_ONLY, 0, index.size()));
                 return new Segment(base, directory, log, index, mapped, List.of());
             }

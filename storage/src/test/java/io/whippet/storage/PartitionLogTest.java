@@ -71,8 +71,9 @@ class PartitionLogTest {
             for (int i = 0; i < messages.size(); i++) {
                 Batches.Stored message = messages.get(i);
                 assertThat(message.payload()).isEqualTo(Batches.payload(i, PAYLOAD));
-                assertThat((message.idHigh() >>> 12) & 0xF).as("UUID version").isEqualTo(4);
-                assertThat(message.idLow() >>> 62).as("UUID variant").isEqualTo(2);
+                // The UUID's bytes in order are the wire bytes: version nibble in byte 6, variant in byte 8.
+                assertThat((message.idLow() >>> 52) & 0xF).as("UUID version").isEqualTo(4);
+                assertThat((message.idHigh() & 0xC0) >>> 6).as("UUID variant").isEqualTo(2);
             }
             assertThat(messages.stream().map(Batches.Stored::idLow).distinct()).hasSize(5);
         }

@@ -166,7 +166,12 @@ class RecoveryTest {
 
     @Test
     void aBitFlippedInASealedSegmentIsCaughtWhenReadsValidateChecksums() throws IOException {
-        writeNineMessagesAndCrash();
+        try (PartitionLog log = reopen()) {
+            for (int i = 0; i < 3; i++) {
+                log.append(batch(3, PAYLOAD, i * 3L), 3).join();
+            }
+        }
+        // After a clean shutdown nothing is scanned: only reads that validate can catch this.
         flipBit(Segment.logPath(directory, 0), 2 * MESSAGE + 70);
 
         try (PartitionLog log = PartitionLog.open(directory, CONFIG.withValidateChecksumOnRead(true), context)) {
@@ -176,6 +181,32 @@ class RecoveryTest {
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_MESSAGE_CHECKSUM));
             assertThat(offsets(read(log, ReadQuery.of(ReadStart.atOffset(3), 3))))
                     .containsExactly(3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void aBitFlippedInTheNewestSealedSegmentIsFoundByTheScanAfterACrash() throws IOException {
+        writeNineMessagesAndCrash();
+        flipBit(Segment.logPath(directory, 0), 2 * MESSAGE + 70);
+
+        try (PartitionLog log = reopen()) {
+            assertThat(log.segments().getFirst().corruptRanges()).containsExactly(new OffsetRange(2, 2));
+            assertThat(offsets(read(log, ReadQuery.of(ReadStart.first(), 5)))).containsExactly(0L, 1L);
+            assertThat(offsets(read(log, ReadQuery.of(ReadStart.atOffset(3), 3))))
+                    .containsExactly(3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void aSealedSegmentThatLostItsTailDropsTheUnsyncedSegmentsAfterTheGap() throws IOException {
+        writeNineMessagesAndCrash();
+        truncate(Segment.logPath(directory, 0), 4L * MESSAGE + 10);
+
+        try (PartitionLog log = reopen()) {
+            assertThat(log.nextOffset()).isEqualTo(4);
+            assertThat(Segment.logPath(directory, 6)).doesNotExist();
+            log.append(batch(1, PAYLOAD, 4), 1).join();
+            assertThat(offsets(read(log, ReadQuery.of(ReadStart.first(), 100)))).containsExactlyElementsOf(range(0, 5));
         }
     }
 

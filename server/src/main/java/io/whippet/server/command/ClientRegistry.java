@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The sessions currently connected, by client id, for GetClients/GetClient and stats. Thread-safe. */
 public final class ClientRegistry {
-    private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
 
     void add(Session session) {
         sessions.put(session.clientId(), session);
@@ -18,9 +18,7 @@ public final class ClientRegistry {
     }
 
     public Optional<Session> session(long clientId) {
-        return clientId < 0 || clientId > Integer.MAX_VALUE
-                ? Optional.empty()
-                : Optional.ofNullable(sessions.get((int) clientId));
+        return Optional.ofNullable(sessions.get(clientId));
     }
 
     public Collection<Session> sessions() {

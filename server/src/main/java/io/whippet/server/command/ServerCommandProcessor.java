@@ -82,6 +82,11 @@ public final class ServerCommandProcessor implements CommandProcessor {
         this.messages = new MessageCommands(context);
     }
 
+    /** Sessions connected over TCP and QUIC (HTTP has none), for the metrics endpoint. */
+    public int connectedClients() {
+        return context.clients().size();
+    }
+
     @Override
     public void connected(Session session) {
         context.clients().add(session);

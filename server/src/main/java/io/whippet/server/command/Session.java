@@ -1,6 +1,7 @@
 package io.whippet.server.command;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import io.whippet.protocol.Xxh32;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One client connection's state: its client id, its transport and peer address, and who is
@@ -12,9 +13,7 @@ public final class Session {
     /** Wire value of client-info user_id when nobody is logged in. */
     public static final long NO_USER = 0xFFFF_FFFFL;
 
-    private static final AtomicInteger NEXT_CLIENT_ID = new AtomicInteger(1);
-
-    private final int clientId;
+    private final long clientId;
     private final Transport transport;
     private final String address;
     private volatile long userId = NO_USER;
@@ -38,14 +37,16 @@ public final class Session {
     }
 
     public Session(Transport transport, String address, long nowMicros) {
-        this.clientId = NEXT_CLIENT_ID.getAndIncrement();
+        // As Iggy 0.8.0: the XXH32 of the peer address, unique while that address is connected.
+        long hash = Xxh32.hash(address.getBytes(StandardCharsets.UTF_8));
+        this.clientId = hash == 0 ? 1 : hash;
         this.transport = transport;
         this.address = address;
         this.lastSeenMicros = nowMicros;
     }
 
-    /** Non-zero and unique for the life of the process (0 is the invalid client id, error 101). */
-    public int clientId() {
+    /** The u32 client id: XXH32 of the peer address, never 0 (the invalid client id, error 101). */
+    public long clientId() {
         return clientId;
     }
 

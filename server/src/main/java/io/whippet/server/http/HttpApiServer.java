@@ -1,0 +1,240 @@
+package io.whippet.server.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.WhippetException;
+import io.whippet.server.command.ServerCommandProcessor;
+import io.whippet.server.command.Session;
+import io.whippet.server.config.ServerConfig;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The HTTP endpoint: a Vert.x HTTP server (on the server's Netty 4.2) whose router maps every
+ * route of the spec to a command. Owns its Vert.x instance. Event loops check the token, the body
+ * limit (413) and CORS, then hand each request to the request executor's virtual threads, where
+ * the route runs the command; the result goes back to the event loop to be written.
+ *
+ * <p>Why Vert.x Web: it runs on the Netty already on the classpath, its router, body limit and
+ * CORS handler cover what the API needs, and it serves large bodies without a thread per
+ * connection; blocking command code still runs on virtual threads.
+ */
+public final class HttpApiServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HttpApiServer.class.getName());
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final String host;
+
+    private HttpApiServer(Vertx vertx, HttpServer server, String host) {
+        this.vertx = vertx;
+        this.server = server;
+        this.host = host;
+    }
+
+    /** Binds {@code config.address()} (port 0 picks a free port) and serves until {@link #close}. */
+    public static HttpApiServer start(
+            ServerConfig.HttpConfig config,
+            ServerCommandProcessor processor,
+            ExecutorService executor,
+            InstantSource clock) {
+        if (config.tls().enabled()) {
+            throw new WhippetException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "http.tls.enabled: true (expected: false, TLS is not supported yet)");
+        }
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
+        try {
+            long lifetimeSeconds = Math.max(1, config.jwtAccessTokenExpiryMicros() / 1_000_000);
+            var tokens = new AccessTokens(
+                    config.jwtEncodingSecret(), config.jwtIssuer(), config.jwtAudience(), lifetimeSeconds, clock);
+            var metrics = new HttpMetrics(processor::connectedClients);
+            Router router = Router.router(vertx);
+            if (config.corsEnabled()) {
+                router.route().handler(cors(config.corsAllowedOrigins()));
+            }
+            router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxRequestSizeBytes()));
+            if (config.metricsEnabled()) {
+                router.get(config.metricsEndpoint())
+                        .handler(context -> context.response()
+                                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                                .end(metrics.scrape()));
+            }
+            var dispatcher = new Dispatcher(processor, executor, tokens, metrics, clock);
+            RouteTable table = (method, path, access, route) ->
+                    router.route(method, path).handler(context -> dispatcher.dispatch(context, path, access, route));
+            new SystemRoutes().register(table);
+            new UserRoutes(tokens).register(table);
+            new StreamRoutes().register(table);
+            new GroupRoutes().register(table);
+            new MessageRoutes(metrics).register(table);
+            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
+                            .setCompressionSupported(false)
+                            .setMaxFormAttributeSize(-1))
+                    .requestHandler(router)
+                    .listen(config.address().port(), config.address().host()));
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "HTTP API listening on {0}:{1}",
+                    config.address().host(),
+                    Integer.toString(server.actualPort()));
+            return new HttpApiServer(vertx, server, config.address().host());
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private static CorsHandler cors(String allowedOrigins) {
+        CorsHandler cors = CorsHandler.create();
+        String trimmed = allowedOrigins.trim();
+        if (!trimmed.isEmpty() && !trimmed.equals("*")) {
+            cors.addOrigins(Arrays.stream(trimmed.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
+        }
+        return cors.allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+                .allowedHeaders(Set.of("content-type", "authorization"));
+    }
+
+    /** The bound address (the real port when configured with port 0). */
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress(host, server.actualPort());
+    }
+
+    @Override
+    public void close() {
+        try {
+            await(vertx.close());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the HTTP server failed", e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("HTTP server: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("HTTP server: no answer within " + START_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Checks the token on the event loop, runs the route on a virtual thread, writes on the event loop. */
+    private record Dispatcher(
+            ServerCommandProcessor processor,
+            ExecutorService executor,
+            AccessTokens tokens,
+            HttpMetrics metrics,
+            InstantSource clock) {
+        void dispatch(RoutingContext context, String path, RouteTable.Access access, Route route) {
+            long startNanos = System.nanoTime();
+            AccessTokens.Claims claims = null;
+            if (access == RouteTable.Access.TOKEN) {
+                Optional<AccessTokens.Claims> verified = bearer(context).flatMap(tokens::verify);
+                if (verified.isEmpty()) {
+                    // Upstream answers every authentication failure with an empty 401.
+                    write(context, path, new HttpResult.Empty(401), startNanos);
+                    return;
+                }
+                claims = verified.get();
+            }
+            Map<String, String> query = new HashMap<>();
+            context.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+            Buffer bodyBuffer = context.body().buffer();
+            var remote = context.request().remoteAddress();
+            var session = new Session(
+                    Session.Transport.HTTP,
+                    remote == null ? "unknown" : remote.host() + ":" + remote.port(),
+                    clock.millis() * 1000);
+            var call = new HttpCall(
+                    context.pathParams(),
+                    query,
+                    bodyBuffer == null ? new byte[0] : bodyBuffer.getBytes(),
+                    session,
+                    processor,
+                    claims);
+            Context eventLoop = context.vertx().getOrCreateContext();
+            try {
+                executor.execute(() -> {
+                    // Answer even when the route dies of an Error, so no client waits forever.
+                    HttpResult[] result = {HttpResult.error(ErrorCode.ERROR, ErrorCode.ERROR.reason())};
+                    try {
+                        result[0] = run(route, call);
+                    } finally {
+                        eventLoop.runOnContext(ignored -> write(context, path, result[0], startNanos));
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                write(context, path, new HttpResult.Text(503, "shutting down"), startNanos);
+            }
+        }
+
+        private static HttpResult run(Route route, HttpCall call) {
+            try {
+                return route.handle(call);
+            } catch (WhippetException e) {
+                return HttpResult.error(e.errorCode(), String.valueOf(e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "HTTP route failed", e);
+                return HttpResult.error(ErrorCode.ERROR, ErrorCode.ERROR.reason());
+            }
+        }
+
+        private static Optional<String> bearer(RoutingContext context) {
+            String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.startsWith("Bearer ")) {
+                return Optional.empty();
+            }
+            String token = header.substring("Bearer ".length()).trim();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        }
+
+        private void write(RoutingContext context, String path, HttpResult result, long startNanos) {
+            HttpServerResponse response = context.response().setStatusCode(result.status());
+            switch (result) {
+                case HttpResult.Json json ->
+                    response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                            .end(Buffer.buffer(json.body()));
+                case HttpResult.Empty empty -> response.end();
+                case HttpResult.Text text ->
+                    response.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                            .end(text.body());
+                case HttpResult.Download download ->
+                    response.putHeader(HttpHeaders.CONTENT_TYPE, download.contentType())
+                            .putHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+                            .end(Buffer.buffer(download.body()));
+            }
+            metrics.request(context.request().method().name(), path, result.status(), System.nanoTime() - startNanos);
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package io.whippet.server.http;
+
+import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.HeaderKind;
+import io.whippet.protocol.HeaderValue;
+import io.whippet.protocol.MessageLayout;
+import io.whippet.protocol.Partitioning;
+import io.whippet.protocol.UserHeaders;
+import io.whippet.protocol.WhippetException;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Converts between the JSON message bodies and the binary message area of
+ * {@link MessageLayout}. Sending streams the body with a parser (batches are megabytes of
+ * base64) straight into the area the command appends; polling renders the stored bytes without
+ * decoding them into objects first.
+ *
+ * <pre>
+ * send: {"partitioning": {"kind": "balanced"|"partition_id"|"messages_key", "value": base64},
+ *        "messages": [{"id": u128 | "decimal" | "uuid hex", "payload": base64, "user_headers": [...]}]}
+ * poll: {"partition_id", "current_offset", "count", "messages": [{"header": {...}, "payload", "user_headers"}]}
+ * user header: {"key": {"kind": "string", "value": base64}, "value": {"kind": "int32", "value": base64}}
+ * </pre>
+ */
+final class MessagesJson {
+    private static final BigInteger U128_LIMIT = BigInteger.ONE.shiftLeft(128);
+
+    private MessagesJson() {}
+
+    /** A parsed send body: the partitioning and the laid-out messages (position 0 to limit). */
+    record Batch(Partitioning partitioning, ByteBuffer area, int messagesCount) {}
+
+    static Batch parseSend(byte[] body) {
+        try (JsonParser parser = Json.parser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw RequestJson.bad("body: not a JSON object (expected: {...})");
+            }
+            Partitioning partitioning = null;
+            Area area = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                    case "partitioning" -> partitioning = partitioning(parser.readValueAsTree());
+                    case "messages" -> area = messages(parser, body.length);
+                    default ->
+                        throw RequestJson.bad("body: unknown field " + name + " (expected: partitioning, messages)");
+                }
+            }
+            if (partitioning == null) {
+                throw RequestJson.bad("partitioning: missing (expected: an object)");
+            }
+            if (area == null || area.count == 0) {
+                throw new WhippetException(ErrorCode.INVALID_MESSAGES_COUNT, "messages: 0 (expected: >= 1)");
+            }
+            return new Batch(partitioning, area.toBuffer(), area.count);
+        } catch (JacksonException e) {
+            throw RequestJson.bad("body: malformed JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static Partitioning partitioning(JsonNode node) {
+        if (!node.isObject()) {
+            throw RequestJson.bad("partitioning: " + node + " (expected: an object)");
+        }
+        JsonNode kind = node.get("kind");
+        if (kind == null || !kind.isString()) {
+            throw RequestJson.bad("partitioning.kind: missing (expected: balanced, partition_id or messages_key)");
+        }
+        JsonNode valueNode = node.get("value");
+        byte[] value = valueNode == null || valueNode.isNull() ? new byte[0] : base64("partitioning.value", valueNode);
+        return switch (kind.stringValue()) {
+            case "balanced" -> Partitioning.balanced();
+            case "partition_id" -> {
+                if (value.length != 4) {
+                    throw RequestJson.bad("partitioning.value: " + value.length + " bytes (expected: 4)");
+                }
+                yield Partitioning.partitionId(Integer.toUnsignedLong(
+                        ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getInt()));
+            }
+            case "messages_key" -> {
+                if (value.length < 1 || value.length > 255) {
+                    throw RequestJson.bad("partitioning.value: " + value.length + " bytes (expected: 1..255)");
+                }
+                yield Partitioning.messagesKey(value);
+            }
+            default ->
+                throw RequestJson.bad("partitioning.kind: " + kind.stringValue()
+                        + " (expected: balanced, partition_id or messages_key)");
+        };
+    }
+
+    private static Area messages(JsonParser parser, int bodyLength) {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw RequestJson.bad("messages: not an array");
+        }
+        // Base64 shrinks by a quarter; the headers add 64 bytes per message. Grows if needed.
+        Area area = new Area(bodyLength);
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw RequestJson.bad("messages[" + area.count + "]: not an object");
+            }
+            long idLow = 0;
+            long idHigh = 0;
+            byte[] payload = null;
+            byte[] headers = new byte[0];
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "id" -> {
+                        BigInteger id = id(parser, token);
+                        idLow = id.longValue();
+                        idHigh = id.shiftRight(64).longValue();
+                    }
+                    case "payload" -> {
+                        if (token != JsonToken.VALUE_STRING) {
+                            throw RequestJson.bad("payload: not a base64 string");
+                        }
+                        payload = parser.getBinaryValue();
+                    }
+                    case "user_headers" -> headers = userHeaders(parser, token);
+                    default -> parser.skipChildren(); // Java sends "header" and "size": ignored.
+                }
+            }
+            if (payload == null) {
+                throw RequestJson.bad("messages[" + area.count + "].payload: missing (expected: base64)");
+            }
+            if (payload.length == 0) {
+                throw new WhippetException(ErrorCode.EMPTY_MESSAGE_PAYLOAD, "payload: 0 bytes (expected: >= 1)");
+            }
+            if (payload.length > MessageLayout.MAX_PAYLOAD_SIZE) {
+                throw new WhippetException(
+                        ErrorCode.TOO_BIG_MESSAGE_PAYLOAD,
+                        "payload: " + payload.length + " bytes (expected: <= " + MessageLayout.MAX_PAYLOAD_SIZE + ")");
+            }
+            area.add(idLow, idHigh, payload, headers);
+        }
+        return area;
+    }
+
+    /** A u128 id: a JSON number, a decimal string, or 32 hex digits (a UUID, dashes allowed). */
+    private static BigInteger id(JsonParser parser, JsonToken token) {
+        BigInteger id;
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            id = parser.getBigIntegerValue();
+        } else if (token == JsonToken.VALUE_STRING) {
+            String text = parser.getString();
+            String hex = text.replace("-", "");
+            try {
+                id = hex.length() == 32 && !text.chars().allMatch(Character::isDigit)
+                        ? new BigInteger(hex, 16)
+                        : new BigInteger(text);
+            } catch (NumberFormatException e) {
+                throw RequestJson.bad("id: " + text + " (expected: a u128 number or a UUID)");
+            }
+        } else if (token == JsonToken.VALUE_NULL) {
+            return BigInteger.ZERO;
+        } else {
+            throw RequestJson.bad("id: not a number or a string");
+        }
+        if (id.signum() < 0 || id.compareTo(U128_LIMIT) >= 0) {
+            throw RequestJson.bad("id: " + id + " (expected: 0..2^128-1)");
+        }
+        return id;
+    }
+
+    private static byte[] userHeaders(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.VALUE_NULL) {
+            return new byte[0];
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            byte[] blob = parser.getBinaryValue();
+            UserHeaders.decode(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN)); // validates
+            return checkHeadersSize(blob);
+        }
+        JsonNode list = parser.readValueAsTree();
+        if (!list.isArray()) {
+            throw RequestJson.bad("user_headers: " + list + " (expected: an array)");
+        }
+        Map<HeaderValue, HeaderValue> headers = new LinkedHashMap<>();
+        for (JsonNode entry : list) {
+            headers.put(header("user_headers.key", entry.get("key")), header("user_headers.value", entry.get("value")));
+        }
+        return checkHeadersSize(UserHeaders.encode(headers));
+    }
+
+    private static byte[] checkHeadersSize(byte[] blob) {
+        if (blob.length > MessageLayout.MAX_USER_HEADERS_SIZE) {
+            throw new WhippetException(
+                    ErrorCode.TOO_BIG_USER_HEADERS,
+                    "user headers: " + blob.length + " bytes (expected: <= " + MessageLayout.MAX_USER_HEADERS_SIZE
+                            + ")");
+        }
+        return blob;
+    }
+
+    private static HeaderValue header(String name, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw RequestJson.bad(name + ": missing (expected: {kind, value})");
+        }
+        JsonNode kind = node.get("kind");
+        if (kind == null || !kind.isString()) {
+            throw RequestJson.bad(name + ".kind: missing (expected: raw, string, bool, int8 ... float64)");
+        }
+        HeaderKind headerKind;
+        try {
+            headerKind = HeaderKind.valueOf(kind.stringValue().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RequestJson.bad(
+                    name + ".kind: " + kind.stringValue() + " (expected: raw, string, bool, int8 ... float64)");
+        }
+        JsonNode value = node.get("value");
+        if (value == null) {
+            throw RequestJson.bad(name + ".value: missing (expected: base64)");
+        }
+        try {
+            return new HeaderValue(headerKind, base64(name + ".value", value));
+        } catch (IllegalArgumentException e) {
+            throw new WhippetException(
+                    name.endsWith("key") ? ErrorCode.INVALID_HEADER_KEY : ErrorCode.INVALID_HEADER_VALUE,
+                    name + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] base64(String name, JsonNode node) {
+        if (!node.isString()) {
+            throw RequestJson.bad(name + ": " + node + " (expected: base64)");
+        }
+        try {
+            return Base64.getDecoder().decode(node.stringValue());
+        } catch (IllegalArgumentException e) {
+            throw RequestJson.bad(name + ": not base64 (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The growing message area; ids, lengths and zeroed fields laid out as the server expects. */
+    private static final class Area {
+        private byte[] bytes;
+        private ByteBuffer buffer;
+        private int count;
+
+        Area(int capacity) {
+            bytes = new byte[Math.max(capacity, 1024)];
+            buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        void add(long idLow, long idHigh, byte[] payload, byte[] headers) {
+            int size = MessageLayout.HEADER_SIZE + payload.length + headers.length;
+            ensure(size);
+            buffer.putLong(0) // checksum: the server computes it
+                    .putLong(idLow)
+                    .putLong(idHigh)
+                    .putLong(0) // offset
+                    .putLong(0) // timestamp
+                    .putLong(0) // origin timestamp: HTTP clients give none
+                    .putInt(headers.length)
+                    .putInt(payload.length)
+                    .putLong(0)
+                    .put(payload)
+                    .put(headers);
+            count++;
+        }
+
+        private void ensure(int size) {
+            if (buffer.remaining() >= size) {
+                return;
+            }
+            long wanted = Math.max((long) bytes.length * 2, (long) buffer.position() + size);
+            if (wanted > Integer.MAX_VALUE - 16) {
+                throw new WhippetException(ErrorCode.INVALID_MESSAGES_SIZE, "messages: too large");
+            }
+            byte[] grown = new byte[(int) wanted];
+            System.arraycopy(bytes, 0, grown, 0, buffer.position());
+            int position = buffer.position();
+            bytes = grown;
+            buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).position(position);
+        }
+
+        ByteBuffer toBuffer() {
+            return ByteBuffer.wrap(bytes, 0, buffer.position()).slice().order(ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    /** Renders a poll reply: the 16-byte header fields and the stored messages as JSON. */
+    static byte[] renderPoll(long partitionId, long currentOffset, long count, ByteBuffer messages) {
+        ByteBuffer in = messages.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        var out = new ByteArrayOutputStream(in.remaining() / 3 * 4 + 256 * (int) Math.min(count, 100_000) + 128);
+        try (JsonGenerator json = Json.generator(out)) {
+            json.writeStartObject();
+            json.writeNumberProperty("partition_id", partitionId);
+            ResponseJson.u64(json, "current_offset", currentOffset);
+            json.writeNumberProperty("count", count);
+            json.writeArrayPropertyStart("messages");
+            byte[] array = in.hasArray() ? in.array() : null;
+            while (in.remaining() >= MessageLayout.HEADER_SIZE) {
+                int start = in.position();
+                long size = MessageLayout.messageSize(in, start);
+                if (size < 0 || size > in.remaining()) {
+                    throw new WhippetException(
+                            ErrorCode.CANNOT_READ_MESSAGE, "stored message at " + start + " is malformed");
+                }
+                int headersLength = in.getInt(start + MessageLayout.USER_HEADERS_LENGTH_OFFSET);
+                int payloadLength = in.getInt(start + MessageLayout.PAYLOAD_LENGTH_OFFSET);
+                json.writeStartObject();
+                json.writeObjectPropertyStart("header");
+                ResponseJson.u64(json, "checksum", in.getLong(start));
+                json.writeName("id");
+                writeU128(
+                        json,
+                        in.getLong(start + MessageLayout.ID_OFFSET),
+                        in.getLong(start + MessageLayout.ID_OFFSET + 8));
+                ResponseJson.u64(json, "offset", in.getLong(start + MessageLayout.OFFSET_OFFSET));
+                ResponseJson.u64(json, "timestamp", in.getLong(start + MessageLayout.TIMESTAMP_OFFSET));
+                ResponseJson.u64(json, "origin_timestamp", in.getLong(start + MessageLayout.ORIGIN_TIMESTAMP_OFFSET));
+                json.writeNumberProperty("user_headers_length", Integer.toUnsignedLong(headersLength));
+                json.writeNumberProperty("payload_length", Integer.toUnsignedLong(payloadLength));
+                ResponseJson.u64(json, "reserved", in.getLong(start + MessageLayout.RESERVED_OFFSET));
+                json.writeEndObject();
+                int payloadStart = start + MessageLayout.HEADER_SIZE;
+                json.writeName("payload");
+                if (array != null) {
+                    json.writeBinary(array, in.arrayOffset() + payloadStart, payloadLength);
+                } else {
+                    byte[] payload = new byte[payloadLength];
+                    in.get(payloadStart, payload);
+                    json.writeBinary(payload);
+                }
+                json.writeName("user_headers");
+                writeUserHeaders(
+                        json,
+                        in.slice(payloadStart + payloadLength, headersLength).order(ByteOrder.LITTLE_ENDIAN));
+                json.writeEndObject();
+                in.position(start + (int) size);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeU128(JsonGenerator json, long low, long high) {
+        if (high == 0 && low >= 0) {
+            json.writeNumber(low);
+            return;
+        }
+        byte[] bigEndian = ByteBuffer.allocate(16).putLong(high).putLong(low).array();
+        json.writeNumber(new BigInteger(1, bigEndian));
+    }
+
+    /** The typed list, or the raw blob as one base64 string when it does not parse. */
+    private static void writeUserHeaders(JsonGenerator json, ByteBuffer blob) {
+        if (!blob.hasRemaining()) {
+            json.writeStartArray();
+            json.writeEndArray();
+            return;
+        }
+        Map<HeaderValue, HeaderValue> headers;
+        try {
+            headers = UserHeaders.decode(blob.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+        } catch (WhippetException e) {
+            byte[] raw = new byte[blob.remaining()];
+            blob.duplicate().get(raw);
+            json.writeBinary(raw);
+            return;
+        }
+        json.writeStartArray();
+        for (Map.Entry<HeaderValue, HeaderValue> entry : headers.entrySet()) {
+            json.writeStartObject();
+            json.writeName("key");
+            writeHeaderValue(json, entry.getKey());
+            json.writeName("value");
+            writeHeaderValue(json, entry.getValue());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeHeaderValue(JsonGenerator json, HeaderValue value) {
+        json.writeStartObject();
+        json.writeStringProperty("kind", value.kind().name().toLowerCase(Locale.ROOT));
+        json.writeName("value");
+        json.writeBinary(value.value());
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,8 @@
+package io.whippet.server.http;
+
+class StreamsOverHttpTest extends StreamsContract {
+    @Override
+    Transport transport() {
+        return Transport.HTTP;
+    }
+}

@@ -1,0 +1,8 @@
+package io.whippet.server.http;
+
+class StreamsOverTcpTest extends StreamsContract {
+    @Override
+    Transport transport() {
+        return Transport.TCP;
+    }
+}
