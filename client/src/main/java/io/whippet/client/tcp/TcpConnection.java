@@ -121,7 +121,7 @@ final class TcpConnection {
                     frame.release();
                     future.completeExceptionally(new ConnectionException("client closed"));
                 }
-                case CONNECTED -> requireChannel().writeAndFlush(request);
+                case CONNECTED -> write(requireChannel(), request, true);
                 case CONNECTING -> waiting.add(request);
                 case DISCONNECTED -> {
                     waiting.add(request);
@@ -178,6 +178,22 @@ final class TcpConnection {
                 closing.awaitUninterruptibly(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * Writes a request and makes sure its future fails if the write does: a channel closed between
+     * the state check and the write may already have lost its handlers, and then nothing else would
+     * complete the future. (The frame is freed either way: whoever drops the request releases it.)
+     */
+    private static void write(Channel channel, OutboundRequest<?> request, boolean flush) {
+        var written = flush ? channel.writeAndFlush(request) : channel.write(request);
+        written.addListener(done -> {
+            if (!done.isSuccess()) {
+                request.future()
+                        .completeExceptionally(new ConnectionException(
+                                "connection closed while sending " + request.command(), done.cause()));
+            }
+        });
     }
 
     private Channel requireChannel() {
@@ -240,7 +256,7 @@ final class TcpConnection {
         }
         CompletableFuture<Boolean> loggedIn = new CompletableFuture<>();
         ByteBuf frame = RequestEncoder.encode(allocator, login);
-        opened.writeAndFlush(new OutboundRequest<>(login.code(), frame, payload -> Boolean.TRUE, loggedIn));
+        write(opened, new OutboundRequest<>(login.code(), frame, payload -> Boolean.TRUE, loggedIn), true);
         loggedIn.whenComplete((ignored, failure) -> {
             if (failure == null) {
                 markConnected(opened);
@@ -265,7 +281,7 @@ final class TcpConnection {
             channel = opened;
             state = State.CONNECTED;
             for (OutboundRequest<?> request; (request = waiting.poll()) != null; ) {
-                opened.write(request);
+                write(opened, request, false);
             }
             opened.flush();
             reconnect = everConnected;
@@ -307,11 +323,14 @@ final class TcpConnection {
                         () -> {
                             if (opened.isActive()) {
                                 ByteBuf ping = RequestEncoder.encode(allocator, new Ping());
-                                opened.writeAndFlush(new OutboundRequest<>(
-                                        CommandCode.PING,
-                                        ping,
-                                        payload -> Boolean.TRUE,
-                                        new CompletableFuture<Boolean>()));
+                                write(
+                                        opened,
+                                        new OutboundRequest<>(
+                                                CommandCode.PING,
+                                                ping,
+                                                payload -> Boolean.TRUE,
+                                                new CompletableFuture<Boolean>()),
+                                        true);
                             }
                         },
                         intervalMs,
