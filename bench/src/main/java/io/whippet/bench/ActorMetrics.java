@@ -1,5 +1,6 @@
 package io.whippet.bench;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -11,7 +12,7 @@ final class ActorMetrics {
     private final Histogram latencyMicros = new Histogram(3);
     private final TimeSeries series;
     private final long measureFromNanos;
-    private final java.util.concurrent.atomic.AtomicLong progressMessages;
+    private final AtomicLong progressMessages;
     private long messages;
     private long batches;
     private long payloadBytes;
@@ -19,7 +20,7 @@ final class ActorMetrics {
     private long firstNanos = Long.MAX_VALUE;
     private long lastNanos;
 
-    ActorMetrics(long samplingMs, long measureFromNanos, java.util.concurrent.atomic.AtomicLong progressMessages) {
+    ActorMetrics(long samplingMs, long measureFromNanos, AtomicLong progressMessages) {
         this.series = new TimeSeries(samplingMs);
         this.measureFromNanos = measureFromNanos;
         this.progressMessages = progressMessages;

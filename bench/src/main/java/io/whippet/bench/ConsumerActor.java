@@ -4,10 +4,12 @@ import io.whippet.client.BlockingClient;
 import io.whippet.client.consumer.AutoCommit;
 import io.whippet.client.consumer.Consumer;
 import io.whippet.protocol.Identifier;
+import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.OptionalPartitionId;
 import io.whippet.protocol.PollingStrategy;
 import io.whippet.protocol.command.PollMessages;
 import io.whippet.protocol.response.PolledMessages;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -122,11 +124,11 @@ final class ConsumerActor implements BenchActor {
 
     /** Messages in a reply, counted from their headers (no decoding of payloads). */
     static long countMessages(PolledMessages polled) {
-        java.nio.ByteBuffer area = polled.messages();
+        ByteBuffer area = polled.messages();
         long count = 0;
         int position = area.position();
         while (position < area.limit()) {
-            long size = io.whippet.protocol.MessageLayout.messageSize(area, position);
+            long size = MessageLayout.messageSize(area, position);
             if (size < 0) {
                 break;
             }

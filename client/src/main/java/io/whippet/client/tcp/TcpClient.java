@@ -15,6 +15,7 @@ import io.whippet.protocol.OptionalPartitionId;
 import io.whippet.protocol.Partitioning;
 import io.whippet.protocol.Permissions;
 import io.whippet.protocol.command.ChangePassword;
+import io.whippet.protocol.command.Command;
 import io.whippet.protocol.command.CreateConsumerGroup;
 import io.whippet.protocol.command.CreatePartitions;
 import io.whippet.protocol.command.CreatePersonalAccessToken;
@@ -428,7 +429,7 @@ public final class TcpClient implements WhippetClient {
         return empty(new FlushUnsavedBuffer(streamId, topicId, partitionId, fsync));
     }
 
-    private CompletableFuture<Void> empty(io.whippet.protocol.command.Command command) {
+    private CompletableFuture<Void> empty(Command command) {
         return connection.request(command, nothing());
     }
 

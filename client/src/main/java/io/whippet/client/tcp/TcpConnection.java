@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionException;
@@ -120,7 +121,7 @@ final class TcpConnection {
                     frame.release();
                     future.completeExceptionally(new ConnectionException("client closed"));
                 }
-                case CONNECTED -> requireChannel().writeAndFlush(request);
+                case CONNECTED -> write(requireChannel(), request, true);
                 case CONNECTING -> waiting.add(request);
                 case DISCONNECTED -> {
                     waiting.add(request);
@@ -179,6 +180,22 @@ final class TcpConnection {
         }
     }
 
+    /**
+     * Writes a request and makes sure its future fails if the write does: a channel closed between
+     * the state check and the write may already have lost its handlers, and then nothing else would
+     * complete the future. (The frame is freed either way: whoever drops the request releases it.)
+     */
+    private static void write(Channel channel, OutboundRequest<?> request, boolean flush) {
+        var written = flush ? channel.writeAndFlush(request) : channel.write(request);
+        written.addListener(done -> {
+            if (!done.isSuccess()) {
+                request.future()
+                        .completeExceptionally(new ConnectionException(
+                                "connection closed while sending " + request.command(), done.cause()));
+            }
+        });
+    }
+
     private Channel requireChannel() {
         Channel current = channel;
         if (current == null) {
@@ -200,7 +217,22 @@ final class TcpConnection {
         bootstrap.connect(config.host(), config.port()).addListener(done -> {
             if (done.isSuccess()) {
                 Channel opened = ((io.netty.channel.ChannelFuture) done).channel();
-                logIn(opened, attempt);
+                SslHandler tls = opened.pipeline().get(SslHandler.class);
+                if (tls == null) {
+                    logIn(opened, attempt);
+                    return;
+                }
+                tls.handshakeFuture().addListener(handshake -> {
+                    if (handshake.isSuccess()) {
+                        logIn(opened, attempt);
+                    } else {
+                        // A certificate the client does not trust will not become trusted on retry.
+                        opened.close();
+                        giveUp(new ConnectionException(
+                                "tls handshake with " + config.host() + ":" + config.port() + " failed",
+                                handshake.cause()));
+                    }
+                });
             } else {
                 retryOrFail(attempt, done.cause());
             }
@@ -224,7 +256,7 @@ final class TcpConnection {
         }
         CompletableFuture<Boolean> loggedIn = new CompletableFuture<>();
         ByteBuf frame = RequestEncoder.encode(allocator, login);
-        opened.writeAndFlush(new OutboundRequest<>(login.code(), frame, payload -> Boolean.TRUE, loggedIn));
+        write(opened, new OutboundRequest<>(login.code(), frame, payload -> Boolean.TRUE, loggedIn), true);
         loggedIn.whenComplete((ignored, failure) -> {
             if (failure == null) {
                 markConnected(opened);
@@ -249,7 +281,7 @@ final class TcpConnection {
             channel = opened;
             state = State.CONNECTED;
             for (OutboundRequest<?> request; (request = waiting.poll()) != null; ) {
-                opened.write(request);
+                write(opened, request, false);
             }
             opened.flush();
             reconnect = everConnected;
@@ -291,11 +323,14 @@ final class TcpConnection {
                         () -> {
                             if (opened.isActive()) {
                                 ByteBuf ping = RequestEncoder.encode(allocator, new Ping());
-                                opened.writeAndFlush(new OutboundRequest<>(
-                                        CommandCode.PING,
-                                        ping,
-                                        payload -> Boolean.TRUE,
-                                        new CompletableFuture<Boolean>()));
+                                write(
+                                        opened,
+                                        new OutboundRequest<>(
+                                                CommandCode.PING,
+                                                ping,
+                                                payload -> Boolean.TRUE,
+                                                new CompletableFuture<Boolean>()),
+                                        true);
                             }
                         },
                         intervalMs,

@@ -44,6 +44,7 @@ class ConsumerGroupAcceptanceTest {
         private final AtomicInteger distinct;
         private final CountDownLatch allSeen;
         private final AtomicLong handled;
+        final AtomicLong handledByMe = new AtomicLong();
         final List<String> violations = new ArrayList<>();
 
         MemberLog(AtomicIntegerArray seen, AtomicInteger distinct, CountDownLatch allSeen, AtomicLong handled) {
@@ -72,6 +73,7 @@ class ConsumerGroupAcceptanceTest {
                 allSeen.countDown();
             }
             handled.incrementAndGet();
+            handledByMe.incrementAndGet();
         }
     }
 
@@ -88,6 +90,7 @@ class ConsumerGroupAcceptanceTest {
             List<WhippetClient> clients = new ArrayList<>();
             List<Consumer> members = new ArrayList<>();
             List<MemberLog> logs = new ArrayList<>();
+            long leaverHandled = -1;
             try (BlockingClient admin = new BlockingClient(client(server, clients))) {
                 try (Producer producer = Producer.builder(admin.async(), stream, topic)
                         .partitioner(Partitioner.messagesKey(message -> Arrays.copyOf(message.payload(), 4)))
@@ -114,9 +117,12 @@ class ConsumerGroupAcceptanceTest {
                         if (i == MESSAGES / 3) {
                             producer.flush().join();
                             members.getFirst().close();
+                            leaverHandled = logs.getFirst().handledByMe.get();
                         }
                     }
                 }
+                assertThat(leaverHandled).as("handled by the member that left").isPositive();
+                assertThat(logs.getFirst().handledByMe.get()).isEqualTo(leaverHandled);
                 assertThat(allSeen.await(90, TimeUnit.SECONDS))
                         .as("distinct messages handled: %d", distinct.get())
                         .isTrue();

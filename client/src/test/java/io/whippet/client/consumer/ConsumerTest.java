@@ -188,4 +188,51 @@ class ConsumerTest {
         assertThat(client.consumerGroup(stream, topic, group).orElseThrow().members())
                 .isEmpty();
     }
+
+    @Test
+    void aMemberThatLostItsMembershipJoinsAgainAndKeepsReading() {
+        Identifier group = Identifier.of("g");
+        List<Long> offsets = new ArrayList<>();
+        try (Consumer member = Consumer.group(client.async(), stream, topic, "g")
+                .batchLength(10)
+                .build()) {
+            assertThat(member.pollOnce(message -> offsets.add(message.offset())))
+                    .isEqualTo(10);
+            // What a server restart or a dropped connection does to a member: its membership is gone.
+            client.leaveConsumerGroup(stream, topic, group);
+            assertThat(member.pollOnce(message -> offsets.add(message.offset())))
+                    .isZero();
+            assertThat(client.consumerGroup(stream, topic, group).orElseThrow().members())
+                    .isEmpty();
+            while (member.pollOnce(message -> offsets.add(message.offset())) > 0) {}
+            assertThat(client.consumerGroup(stream, topic, group).orElseThrow().members())
+                    .hasSize(1);
+        }
+        assertThat(offsets).hasSize(25).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyPollingStrategyPicksItsStart() {
+        assertThat(firstOffsetWith(new PollingStrategy.First())).isEqualTo(0);
+        assertThat(firstOffsetWith(new PollingStrategy.Offset(20))).isEqualTo(20);
+        assertThat(firstOffsetWith(new PollingStrategy.Last())).isEqualTo(15);
+        assertThat(firstOffsetWith(new PollingStrategy.Next())).isEqualTo(0);
+        assertThat(firstOffsetWith(new PollingStrategy.Timestamp(0))).isEqualTo(0);
+        assertThat(firstOffsetWith(new PollingStrategy.Timestamp(Long.MAX_VALUE)))
+                .isEqualTo(-1);
+    }
+
+    private long firstOffsetWith(PollingStrategy strategy) {
+        List<Long> offsets = new ArrayList<>();
+        try (Consumer consumer = single().pollingStrategy(strategy)
+                .autoCommit(AutoCommit.disabled())
+                .build()) {
+            consumer.pollOnce(message -> offsets.add(message.offset()));
+        }
+        if (storedOffset().isPresent()) {
+            client.deleteConsumerOffset(
+                    io.whippet.protocol.Consumer.consumer(consumerId), stream, topic, OptionalPartitionId.of(0));
+        }
+        return offsets.isEmpty() ? -1 : offsets.getFirst();
+    }
 }

@@ -60,7 +60,12 @@ final class FakeServer implements AutoCloseable {
     private final Thread acceptor;
 
     FakeServer(Script script) throws IOException {
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+    }
+
+    /** Serves on a socket made elsewhere, e.g. a TLS server socket. */
+    FakeServer(ServerSocket socket, Script script) {
+        this.socket = socket;
         this.script = script;
         this.acceptor = Thread.ofVirtual().start(this::acceptLoop);
     }

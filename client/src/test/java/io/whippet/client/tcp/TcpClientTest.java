@@ -193,4 +193,22 @@ class TcpClientTest {
             assertThatThrownBy(() -> client.ping().join()).hasCauseInstanceOf(ConnectionException.class);
         }
     }
+
+    @Test
+    void aRequestWithoutReplyFailsAfterTheRequestTimeout() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        try (FakeServer server = new FakeServer(request -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return FakeServer.Reply.ok();
+                });
+                TcpClient client = TcpClient.create(config(server).withRequestTimeoutMs(50))) {
+            assertThatThrownBy(() -> client.ping().join())
+                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+            never.countDown();
+        }
+    }
 }
