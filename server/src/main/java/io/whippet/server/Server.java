@@ -192,10 +192,23 @@ public final class Server implements AutoCloseable {
                 generated = true;
             }
         }
-        if (accounts.ensureRootUser(username, password) && generated) {
-            // Printed once, on the console only: this is the only way to learn it.
-            System.out.println("Created root user '" + username + "' with generated password: " + password);
-        }
+        String shownPassword = password;
+        boolean show = generated;
+        String name = username;
+        // The Argon2id hash takes a while on a cold JVM: serve meanwhile, logins wait for it.
+        accounts.ensureRootUserInBackground(
+                        username, password, task -> Thread.ofVirtual().start(task))
+                .thenAccept(created -> {
+                    if (created && show) {
+                        // Printed once, on the console only: this is the only way to learn it.
+                        System.out.println(
+                                "Created root user '" + name + "' with generated password: " + shownPassword);
+                    }
+                })
+                .exceptionally(failure -> {
+                    LOG.log(System.Logger.Level.ERROR, "creating the root user failed", failure);
+                    return null;
+                });
     }
 
     private static void scheduleMaintenance(ScheduledExecutorService maintenance, CommandContext context) {

@@ -9,6 +9,9 @@ import io.whippet.server.metadata.Metadata;
 import io.whippet.server.metadata.User;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,13 +23,25 @@ import org.jspecify.annotations.Nullable;
 public final class UserAccounts {
     private final Metadata metadata;
     private final PasswordHasher hasher;
-    /** Verified against when the username is unknown, so both failures take the same time. */
-    private final String decoyHash;
+    /**
+     * Verified against when the username is unknown, so both failures take the same time. Made on
+     * first need rather than at start-up, which it would slow by a whole Argon2id run.
+     */
+    private @Nullable String decoyHash;
+
+    /** Completes once the root user exists (see {@link #ensureRootUserInBackground}). */
+    private volatile CompletableFuture<Boolean> rootReady = CompletableFuture.completedFuture(false);
 
     public UserAccounts(Metadata metadata, PasswordHasher hasher) {
         this.metadata = metadata;
         this.hasher = hasher;
-        this.decoyHash = hasher.hash("decoy password never matched");
+    }
+
+    private synchronized String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = hasher.hash("decoy password never matched");
+        }
+        return decoyHash;
     }
 
     /**
@@ -36,8 +51,9 @@ public final class UserAccounts {
     public User login(String username, String password) {
         validateUsername(username);
         validatePassword(password);
+        awaitRootUser();
         Optional<User> user = metadata.userByName(username);
-        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElse(decoyHash));
+        boolean matches = hasher.verify(password, user.isPresent() ? user.get().passwordHash() : decoyHash());
         if (user.isEmpty() || !matches) {
             throw new WhippetException(ErrorCode.INVALID_CREDENTIALS);
         }
@@ -51,6 +67,31 @@ public final class UserAccounts {
     public boolean ensureRootUser(String username, String password) {
         validatePassword(password);
         return metadata.ensureRootUser(username, () -> hasher.hash(password));
+    }
+
+    /**
+     * As {@link #ensureRootUser}, with the (slow) password hash on {@code executor}, so a first
+     * start can serve while it runs; logins wait for it. Invalid credentials fail at once.
+     */
+    public CompletableFuture<Boolean> ensureRootUserInBackground(String username, String password, Executor executor) {
+        validateUsername(username);
+        validatePassword(password);
+        if (metadata.userByName(username).isPresent()
+                || metadata.user(io.whippet.protocol.Identifier.of(0)).isPresent()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> ready =
+                CompletableFuture.supplyAsync(() -> ensureRootUser(username, password), executor);
+        rootReady = ready;
+        return ready;
+    }
+
+    private void awaitRootUser() {
+        try {
+            rootReady.join();
+        } catch (CompletionException e) {
+            throw new WhippetException(ErrorCode.ERROR, "the root user could not be created: " + e.getCause());
+        }
     }
 
     public User createUser(String username, String password, UserStatus status, @Nullable Permissions permissions) {
