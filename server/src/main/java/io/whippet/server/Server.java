@@ -30,6 +30,8 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,21 +123,35 @@ public final class Server implements AutoCloseable {
             requestExecutor = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("request-", 0).factory());
             var processor = new ServerCommandProcessor(context);
+            // The two transports start side by side: each spends most of its start-up loading classes.
+            ExecutorService executor = requestExecutor;
+            CompletableFuture<@Nullable HttpApiServer> httpStart = config.http().enabled()
+                    ? CompletableFuture.supplyAsync(
+                            () -> HttpApiServer.start(config.http(), processor, executor, clock),
+                            task -> Thread.ofPlatform().name("http-start").start(task))
+                    : CompletableFuture.completedFuture(null);
             TcpServer tcp = null;
-            if (config.tcp().enabled()) {
-                tcp = TcpServer.start(
-                        config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
-            }
-            HttpApiServer http = null;
-            if (config.http().enabled()) {
-                try {
-                    http = HttpApiServer.start(config.http(), processor, requestExecutor, clock);
-                } catch (RuntimeException e) {
-                    if (tcp != null) {
-                        tcp.close();
-                    }
-                    throw e;
+            HttpApiServer http;
+            try {
+                if (config.tcp().enabled()) {
+                    tcp = TcpServer.start(
+                            config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
                 }
+                http = httpStart.join();
+            } catch (InterruptedException | RuntimeException e) {
+                httpStart.thenAccept(started -> {
+                    if (started != null) {
+                        started.close();
+                    }
+                });
+                if (tcp != null) {
+                    tcp.close();
+                }
+                if (e instanceof CompletionException completion
+                        && completion.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
             }
             return new Server(config, metadata, storage, dataPlane, maintenance, requestExecutor, tcp, http);
         } catch (InterruptedException e) {
