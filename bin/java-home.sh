@@ -2,7 +2,12 @@
 # Order: an existing JAVA_HOME that is new enough, the `java` on PATH, then the system's JVM folder.
 
 whippet_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1
+  # The JDK's release file answers without starting a JVM; ask the JVM only when it is missing.
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1
+  fi
 }
 
 whippet_find_java_home() {
