@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,7 +37,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,7 +87,7 @@ public final class Server implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         Path root = config.system().path();
         if (options.fresh()) {
-            deleteTree(root);
+            DataPlane.deleteTree(root);
         }
         Files.createDirectories(root);
         Metadata metadata = Metadata.open(root.resolve("metadata"), clock, metadataOptions(config));
@@ -338,17 +336,6 @@ public final class Server implements AutoCloseable {
             metadata.close();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "closing metadata failed", e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -147,9 +147,8 @@ public final class ServerCommandProcessor implements CommandProcessor {
 
     private Reply dispatchAuthenticated(Session session, User user, Command command) {
         return switch (command) {
-            case Ping ping -> Reply.EMPTY;
-            case LoginUser login -> users.login(session, login);
-            case LoginWithPersonalAccessToken login -> users.loginWithToken(session, login);
+            case Ping _, LoginUser _, LoginWithPersonalAccessToken _ ->
+                throw new IllegalStateException("pre-login commands are dispatched before the user lookup");
             case LogoutUser logout -> users.logout(session);
             case GetStats stats -> system.stats(user);
             case GetMe me -> system.me(session);

@@ -261,7 +261,8 @@ public final class DataPlane implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a directory and everything below it; a missing one is fine. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
