@@ -1,12 +1,18 @@
 package io.whippet.storage;
 
+import io.whippet.protocol.WhippetException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Flusher implements AutoCloseable {
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How many partitions of one group are fsynced at the same time. */
+    private static final int PARALLEL_SYNCS = 8;
 
     /**
      * A wish to fsync {@code partition}'s active segment, or the {@code sealed} one; with a future, an
@@ -37,9 +45,22 @@ public final class Flusher implements AutoCloseable {
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Set<PartitionSync> timed = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    /**
+     * Fsyncs of different partitions in one group run side by side: each is a journal commit on
+     * its own when done one after another, while the file system folds concurrent ones into one
+     * (ext4's jbd2 commits every transaction that joined while the previous commit ran).
+     */
+    private final ExecutorService syncers;
+
     private volatile boolean running = true;
 
     public Flusher(String name) {
+        this.syncers = Executors.newFixedThreadPool(
+                PARALLEL_SYNCS,
+                Thread.ofPlatform()
+                        .name("whippet-fsync-" + name + "-", 0)
+                        .daemon(true)
+                        .factory());
         this.thread =
                 Thread.ofPlatform().name("whippet-flusher-" + name).daemon(true).unstarted(this::run);
         thread.start();
@@ -85,6 +106,7 @@ public final class Flusher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         drainAndSync();
+        syncers.shutdown();
     }
 
     private void run() {
@@ -115,7 +137,7 @@ public final class Flusher implements AutoCloseable {
         }
     }
 
-    private static void syncGroup(List<Request> group) {
+    private void syncGroup(List<Request> group) {
         Map<PartitionSync, @Nullable RuntimeException> outcome = new IdentityHashMap<>();
         // Sealed segments first: an acknowledgement below may cover bytes written before a roll.
         for (Request request : group) {
@@ -124,11 +146,13 @@ public final class Flusher implements AutoCloseable {
                 request.partition().syncSealed(sealed);
             }
         }
+        Set<PartitionSync> active = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Request request : group) {
-            if (request.sealed() == null && !outcome.containsKey(request.partition())) {
-                outcome.put(request.partition(), request.partition().syncActive());
+            if (request.sealed() == null) {
+                active.add(request.partition());
             }
         }
+        syncActive(active, outcome);
         for (Request request : group) {
             CompletableFuture<AppendResult> future = request.future();
             AppendResult result = request.result();
@@ -140,6 +164,44 @@ public final class Flusher implements AutoCloseable {
                 future.completeExceptionally(failure);
             } else {
                 future.complete(result);
+            }
+        }
+    }
+
+    private void syncActive(Set<PartitionSync> partitions, Map<PartitionSync, @Nullable RuntimeException> outcome) {
+        if (partitions.size() == 1 || syncers.isShutdown()) {
+            for (PartitionSync partition : partitions) {
+                outcome.put(partition, partition.syncActive());
+            }
+            return;
+        }
+        Map<PartitionSync, Future<@Nullable WhippetException>> running = new IdentityHashMap<>();
+        for (PartitionSync partition : partitions) {
+            running.put(partition, syncers.submit(partition::syncActive));
+        }
+        for (Map.Entry<PartitionSync, Future<@Nullable WhippetException>> entry : running.entrySet()) {
+            outcome.put(entry.getKey(), await(entry.getValue()));
+        }
+    }
+
+    private static @Nullable RuntimeException await(Future<@Nullable WhippetException> sync) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return sync.get();
+                } catch (InterruptedException e) {
+                    // close() interrupts the flusher; the fsync under way still decides the outcome.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return e.getCause() instanceof RuntimeException failure
+                            ? failure
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

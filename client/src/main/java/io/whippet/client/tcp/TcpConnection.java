@@ -62,7 +62,22 @@ final class TcpConnection {
 
     private final ClientConfig config;
     private final Bootstrap bootstrap;
-    private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    /**
+     * Pooled buffers with 16 MiB chunks, shared by all connections: a 1 MB batch is then a small
+     * share of a chunk that stays allocated. With the default 4 MiB chunks, a chunk whose only
+     * buffer was released is freed, so every batch paid for a fresh zero-filled direct buffer.
+     */
+    private static final ByteBufAllocator BUFFERS = new PooledByteBufAllocator(
+            true,
+            0,
+            PooledByteBufAllocator.defaultNumDirectArena(),
+            PooledByteBufAllocator.defaultPageSize(),
+            11,
+            PooledByteBufAllocator.defaultSmallCacheSize(),
+            PooledByteBufAllocator.defaultNormalCacheSize(),
+            PooledByteBufAllocator.defaultUseCacheForAllThreads());
+
+    private final ByteBufAllocator allocator = BUFFERS;
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
 

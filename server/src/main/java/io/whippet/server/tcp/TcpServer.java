@@ -1,6 +1,7 @@
 package io.whippet.server.tcp;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -26,6 +27,22 @@ import java.util.concurrent.TimeUnit;
  * connection gets a {@link Session}, a {@link RequestFrameDecoder} and a {@link TcpConnectionHandler}.
  */
 public final class TcpServer implements AutoCloseable {
+    /**
+     * Pooled buffers with 16 MiB chunks. A 1 MB SendMessages frame is then a small share of a chunk
+     * that stays allocated: with Netty's default allocators each such frame cost a fresh,
+     * zero-filled direct buffer (the adaptive allocator does not pool it; 4 MiB pooled chunks were
+     * freed and re-created every time their only buffer was released).
+     */
+    private static final PooledByteBufAllocator FRAME_BUFFERS = new PooledByteBufAllocator(
+            true,
+            0,
+            PooledByteBufAllocator.defaultNumDirectArena(),
+            PooledByteBufAllocator.defaultPageSize(),
+            11,
+            PooledByteBufAllocator.defaultSmallCacheSize(),
+            PooledByteBufAllocator.defaultNormalCacheSize(),
+            PooledByteBufAllocator.defaultUseCacheForAllThreads());
+
     private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
 
     private final EventLoopGroup bossGroup;
@@ -60,6 +77,7 @@ public final class TcpServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childOption(ChannelOption.ALLOCATOR, FRAME_BUFFERS)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
