@@ -34,7 +34,7 @@ final class HtmlReport {
                 .append("</h1><p>")
                 .append(escape(String.format(
                         Locale.ROOT,
-                        "%d producers, %d consumers, %d streams, %d partitions; %d × %d B per batch, %d batches per "
+                        "%d producers, %d consumers, %d streams, %d partitions per topic; %d × %d B per batch, %d batches per "
                                 + "actor; %s API over %s; run %s at %s",
                         params.topology().producers(),
                         params.topology().consumers(),
