@@ -38,6 +38,9 @@ final class ResponseFrameDecoder extends ByteToMessageDecoder {
                         "reply length: " + length + " (expected: <= " + maxPayloadBytes + ")");
             }
             if (in.readableBytes() - HEADER_BYTES < length) {
+                // Room for the whole reply in one step: a 1 MB poll would otherwise grow the
+                // cumulation by doubling, copying what arrived so far at every step.
+                in.ensureWritable((int) (HEADER_BYTES + length - in.readableBytes()), false);
                 return;
             }
             in.skipBytes(HEADER_BYTES);
