@@ -66,16 +66,10 @@ final class TcpConnection {
      * Pooled buffers with 16 MiB chunks, shared by all connections: a 1 MB batch is then a small
      * share of a chunk that stays allocated. With the default 4 MiB chunks, a chunk whose only
      * buffer was released is freed, so every batch paid for a fresh zero-filled direct buffer.
+     * (maxOrder 11: 8 KiB pages << 11; the cache sizes are Netty's defaults.)
      */
     private static final ByteBufAllocator BUFFERS = new PooledByteBufAllocator(
-            true,
-            0,
-            PooledByteBufAllocator.defaultNumDirectArena(),
-            PooledByteBufAllocator.defaultPageSize(),
-            11,
-            PooledByteBufAllocator.defaultSmallCacheSize(),
-            PooledByteBufAllocator.defaultNormalCacheSize(),
-            PooledByteBufAllocator.defaultUseCacheForAllThreads());
+            true, 0, PooledByteBufAllocator.defaultNumDirectArena(), 8192, 11, 256, 64, true);
 
     private final ByteBufAllocator allocator = BUFFERS;
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();

@@ -31,17 +31,11 @@ public final class TcpServer implements AutoCloseable {
      * Pooled buffers with 16 MiB chunks. A 1 MB SendMessages frame is then a small share of a chunk
      * that stays allocated: with Netty's default allocators each such frame cost a fresh,
      * zero-filled direct buffer (the adaptive allocator does not pool it; 4 MiB pooled chunks were
-     * freed and re-created every time their only buffer was released).
+     * freed and re-created every time their only buffer was released). maxOrder 11: 8 KiB pages << 11;
+     * the cache sizes are Netty's defaults.
      */
     private static final PooledByteBufAllocator FRAME_BUFFERS = new PooledByteBufAllocator(
-            true,
-            0,
-            PooledByteBufAllocator.defaultNumDirectArena(),
-            PooledByteBufAllocator.defaultPageSize(),
-            11,
-            PooledByteBufAllocator.defaultSmallCacheSize(),
-            PooledByteBufAllocator.defaultNormalCacheSize(),
-            PooledByteBufAllocator.defaultUseCacheForAllThreads());
+            true, 0, PooledByteBufAllocator.defaultNumDirectArena(), 8192, 11, 256, 64, true);
 
     private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
 
