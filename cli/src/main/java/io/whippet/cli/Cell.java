@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed table cells that print differently for people and for scripts: a size is "1.21 MiB" in a
+ * Typed table cells that print differently for people and for scripts: a size is "1.20 MB" in a
  * table and a byte count in JSON, a time is local-looking text in a table and ISO-8601 in JSON.
  */
 sealed interface Cell {

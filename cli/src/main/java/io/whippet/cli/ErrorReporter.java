@@ -76,9 +76,18 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             case UsageException e -> "error: " + e.getMessage();
             case WhippetException e -> line(e.errorCode(), String.valueOf(e.getMessage()));
             case IllegalArgumentException e -> "error: " + e.getMessage();
-            case UncheckedIOException e -> "error: " + e.getMessage();
+            case UncheckedIOException e -> "error: " + ioMessage(e);
             default -> "error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
         };
+    }
+
+    /** "cannot write out.zip: Permission denied" rather than the wrapper's message alone. */
+    private static String ioMessage(UncheckedIOException e) {
+        Throwable cause = e.getCause();
+        String message = String.valueOf(e.getMessage());
+        return cause == null || cause.getMessage() == null || message.contains(String.valueOf(cause.getMessage()))
+                ? message
+                : message + ": " + cause.getMessage();
     }
 
     private static String line(ErrorCode code, String message) {

@@ -25,7 +25,8 @@ class PermissionSyntaxTest {
     void streamSpecCarriesStreamFlagsAndPerTopicFlags() {
         Permissions permissions = PermissionSyntax.parse(List.of(), List.of("3#m_top,r_top#2:p_msg,s_msg#5:r_top"));
 
-        Permissions.StreamPermissions stream = Objects.requireNonNull(permissions.streams().get(3L));
+        Permissions.StreamPermissions stream =
+                Objects.requireNonNull(permissions.streams().get(3L));
         assertThat(stream.manageTopics()).isTrue();
         assertThat(stream.readTopics()).isTrue();
         assertThat(stream.manageStream()).isFalse();
