@@ -53,7 +53,8 @@ final class BatchDecoder {
         for (int at = prefixBytes; at < end; ) {
             int size = messageSize(in, at, end);
             long offset = in.getLong(at + MessageLayout.OFFSET_OFFSET);
-            long limitPosition = count == 0 ? Long.MAX_VALUE : prefixBytes + maxBytes;
+            long limitPosition =
+                    count == 0 || maxBytes > Long.MAX_VALUE - prefixBytes ? Long.MAX_VALUE : prefixBytes + maxBytes;
             ByteBuffer decoded = decodeOne(in, at, offset, worker, out, limitPosition);
             if (decoded == null) {
                 break;
