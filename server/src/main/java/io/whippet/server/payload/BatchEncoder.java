@@ -55,20 +55,19 @@ final class BatchEncoder {
             int storedLength = payloadLength;
             if (compress && payloadLength >= MIN_COMPRESSED_PAYLOAD_BYTES) {
                 // One byte less than the payload: a member that does not shrink it is not kept.
-                ByteBuffer target = encrypt
-                        ? worker.scratch(payloadLength).limit(payloadLength - 1)
-                        : out.duplicate().limit(bodyAt + payloadLength - 1).position(bodyAt);
+                // Into the heap scratch, then copied (or encrypted) into place: one path for both.
+                ByteBuffer target = worker.scratch(payloadLength).limit(payloadLength - 1);
                 int compressed = worker.gzip.compress(payload, target);
                 if (compressed > 0) {
                     compression = StoredEncoding.GZIP;
                     storedLength = compressed;
-                    payload = target.limit(target.position() + compressed);
+                    payload = target.limit(compressed);
                 }
             }
             if (aes != null) {
                 storedLength = aes.seal(payload, out.duplicate().position(bodyAt));
-            } else if (compression == 0) {
-                out.put(bodyAt, in, payloadStart, payloadLength);
+            } else {
+                out.put(bodyAt, payload, payload.position(), storedLength);
             }
             if (storedLength > MessageLayout.MAX_PAYLOAD_SIZE) {
                 throw new WhippetException(

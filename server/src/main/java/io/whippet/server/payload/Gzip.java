@@ -28,8 +28,9 @@ final class Gzip {
     static final int OVERHEAD_BYTES = HEADER_BYTES + TRAILER_BYTES;
 
     /**
-     * Level 1: on JSON-like payloads it keeps most of level 6's ratio at several times its speed
-     * (see {@code PayloadCodecBenchmark}), and the server compresses on the request path.
+     * The fastest level, because the server compresses on the request path. On 1000 B JSON-like
+     * payloads it gave 2.85:1 against level 6's 3.01:1 (payloads alone, no framing); the cost per
+     * payload is dominated by zlib's per-stream reset, which any level pays.
      */
     static final int LEVEL = Deflater.BEST_SPEED;
 

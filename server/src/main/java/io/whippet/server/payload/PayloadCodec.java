@@ -86,7 +86,15 @@ public final class PayloadCodec {
                 ByteBuffer.allocate(prefixBytes + (int) read.sizeBytes()).order(ByteOrder.LITTLE_ENDIAN);
         stored.position(prefixBytes);
         read.copyTo(stored);
-        stored.flip();
+        return decode(stored.flip(), prefixBytes, maxBytes);
+    }
+
+    /**
+     * As {@link #decode(ReadResult, int, long)}, over stored messages already in memory: a
+     * little-endian heap buffer holding {@code prefixBytes} free bytes, then whole messages to its
+     * limit. The buffer may be returned as it is when nothing in it is encoded.
+     */
+    public DecodedMessages decode(ByteBuffer stored, int prefixBytes, long maxBytes) {
         PayloadWorker worker = pool.take();
         try {
             return BatchDecoder.decode(stored, prefixBytes, maxBytes, worker);
