@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,27 +18,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmbeddedServer implements AutoCloseable {
     private final Path dataDir;
+    private Map<String, String> extraEnvironment;
     private @Nullable Server server;
 
-    private EmbeddedServer(Path dataDir) {
+    private EmbeddedServer(Path dataDir, Map<String, String> extraEnvironment) {
         this.dataDir = dataDir;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** Starts a server whose data lives in {@code dataDir} (created if missing, kept if present). */
     static EmbeddedServer start(Path dataDir) {
-        var embedded = new EmbeddedServer(dataDir);
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with extra {@code IGGY_*} variables that also apply to restarts. */
+    static EmbeddedServer start(Path dataDir, Map<String, String> extraEnvironment) {
+        var embedded = new EmbeddedServer(dataDir, extraEnvironment);
         embedded.startServer();
         return embedded;
     }
 
     private void startServer() {
-        ServerConfig config = ServerConfig.load(
-                null,
-                Map.of(
-                        "IGGY_SYSTEM_PATH", dataDir.toString(),
-                        "IGGY_TCP_ADDRESS", "127.0.0.1:0",
-                        "IGGY_HTTP_ENABLED", "false",
-                        "IGGY_QUIC_ENABLED", "false"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "IGGY_SYSTEM_PATH", dataDir.toString(),
+                "IGGY_TCP_ADDRESS", "127.0.0.1:0",
+                "IGGY_HTTP_ENABLED", "false",
+                "IGGY_QUIC_ENABLED", "false"));
+        environment.putAll(extraEnvironment);
+        ServerConfig config = ServerConfig.load(null, environment);
         try {
             server = Server.start(config, ServerOptions.development());
         } catch (IOException e) {
@@ -48,6 +56,13 @@ final class EmbeddedServer implements AutoCloseable {
     /** A clean shutdown followed by a start on the same directory (the port changes). */
     void restart() {
         stop();
+        startServer();
+    }
+
+    /** A clean shutdown, then a start with these extra variables instead of the previous ones. */
+    void restart(Map<String, String> newExtraEnvironment) {
+        stop();
+        extraEnvironment = Map.copyOf(newExtraEnvironment);
         startServer();
     }
 

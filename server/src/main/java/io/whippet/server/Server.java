@@ -15,6 +15,7 @@ import io.whippet.server.metadata.Metadata;
 import io.whippet.server.metadata.MetadataOptions;
 import io.whippet.server.partition.DataPlane;
 import io.whippet.server.partition.DataPlaneSettings;
+import io.whippet.server.payload.EncryptionKeyCheck;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tcp.TcpServer;
 import io.whippet.storage.FileIo;
@@ -100,6 +101,8 @@ public final class Server implements AutoCloseable {
             createRootUser(accounts, options);
             storage = new StorageContext(
                     clock, FileIo.system(), new Flusher("flusher"), RandomGenerator.of("L64X256MixRandom"));
+            var encryption = config.system().encryption();
+            EncryptionKeyCheck.verify(root, encryption.enabled() ? encryption.key() : null);
             dataPlane = DataPlane.open(root, storage, dataPlaneSettings(config), metadata.view());
             var members = new ConsumerGroupMembers();
             var tokens = new PersonalAccessTokens(metadata, clock, new SecureRandom());

@@ -2,6 +2,7 @@ package io.whippet.client.consumer;
 
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ConnectionException;
+import io.whippet.client.Encryptor;
 import io.whippet.client.ServerErrorException;
 import io.whippet.client.WhippetClient;
 import io.whippet.protocol.ErrorCode;
@@ -104,7 +105,7 @@ public final class Consumer implements AutoCloseable {
             }
             partition.lastDelivered = message.offset();
             try {
-                handler.handle(new ReceivedMessage(partitionId, polled.currentOffset(), message));
+                handler.handle(new ReceivedMessage(partitionId, polled.currentOffset(), decrypted(message)));
             } catch (Exception e) {
                 LOG.log(
                         System.Logger.Level.WARNING,
@@ -263,6 +264,23 @@ public final class Consumer implements AutoCloseable {
     }
 
     /** Settings for a {@link Consumer}. */
+    /** The message with its payload decrypted when the consumer has an encryptor. */
+    private PolledMessage decrypted(PolledMessage message) {
+        Encryptor encryptor = config.encryptor();
+        if (encryptor == null) {
+            return message;
+        }
+        return new PolledMessage(
+                message.checksum(),
+                message.idLow(),
+                message.idHigh(),
+                message.offset(),
+                message.timestampMicros(),
+                message.originTimestampMicros(),
+                message.userHeaders(),
+                encryptor.decrypt(message.payload()));
+    }
+
     public static final class Builder {
         private final WhippetClient client;
         private final Identifier streamId;
@@ -275,6 +293,7 @@ public final class Consumer implements AutoCloseable {
         private long pollIntervalMs = 10;
         private AutoCommit autoCommit = AutoCommit.afterPolledBatch();
         private boolean createGroupIfMissing = true;
+        private @Nullable Encryptor encryptor;
 
         private Builder(
                 WhippetClient client,
@@ -322,6 +341,15 @@ public final class Consumer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Decrypts every payload before the handler sees it. A payload that fails to decrypt is not
+         * handed over: it is logged and retried like a failed handler, so it is never skipped.
+         */
+        public Builder encryptor(Encryptor encryptor) {
+            this.encryptor = encryptor;
+            return this;
+        }
+
         /** For a group: creates it when missing and joins it (blocking). */
         public Consumer build() {
             ConsumerConfig config = new ConsumerConfig(
@@ -333,7 +361,8 @@ public final class Consumer implements AutoCloseable {
                     strategy,
                     batchLength,
                     pollIntervalMs,
-                    autoCommit);
+                    autoCommit,
+                    encryptor);
             if (groupName != null) {
                 if (createGroupIfMissing
                         && BlockingClient.await(client.consumerGroup(streamId, topicId, Identifier.of(groupName)))

@@ -1,5 +1,6 @@
 package io.whippet.client.consumer;
 
+import io.whippet.client.Encryptor;
 import io.whippet.protocol.Identifier;
 import io.whippet.protocol.PollingStrategy;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param consumerId the consumer id of a single consumer (the group name for a group member)
  * @param partitionId the partition a single consumer reads (unused for a group)
  * @param groupName the group to join; null for a single consumer
+ * @param encryptor decrypts every payload before the handler sees it; null = payloads as polled
  */
 record ConsumerConfig(
         Identifier streamId,
@@ -20,4 +22,5 @@ record ConsumerConfig(
         PollingStrategy strategy,
         int batchLength,
         long pollIntervalMs,
-        AutoCommit autoCommit) {}
+        AutoCommit autoCommit,
+        @Nullable Encryptor encryptor) {}

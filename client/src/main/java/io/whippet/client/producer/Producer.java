@@ -2,6 +2,7 @@ package io.whippet.client.producer;
 
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ConnectionException;
+import io.whippet.client.Encryptor;
 import io.whippet.client.Message;
 import io.whippet.client.ServerErrorException;
 import io.whippet.client.WhippetClient;
@@ -81,7 +82,16 @@ public final class Producer implements AutoCloseable {
     }
 
     /** Buffers one message with an explicit partitioning, bypassing the partitioner. */
-    public CompletableFuture<Void> send(Partitioning partitioning, Message message) {
+    public CompletableFuture<Void> send(Partitioning partitioning, Message plain) {
+        Encryptor encryptor = config.encryptor();
+        Message message = encryptor == null
+                ? plain
+                : new Message(
+                        plain.idLow(),
+                        plain.idHigh(),
+                        encryptor.encrypt(plain.payload()),
+                        plain.userHeaders(),
+                        plain.originTimestampMicros());
         int bytes = message.encodedSize();
         try {
             budget.acquire(bytes, config.backpressure());
@@ -189,6 +199,7 @@ public final class Producer implements AutoCloseable {
         private long retryIntervalMs = 100;
         private boolean createStream;
         private @Nullable TopicSetup topicSetup;
+        private @Nullable Encryptor encryptor;
 
         private Builder(WhippetClient client, Identifier streamId, Identifier topicId) {
             this.client = client;
@@ -249,6 +260,12 @@ public final class Producer implements AutoCloseable {
             return this;
         }
 
+        /** Encrypts every payload (AES-256-GCM) before it leaves this process; user headers stay plain. */
+        public Builder encryptor(Encryptor encryptor) {
+            this.encryptor = encryptor;
+            return this;
+        }
+
         /** Creates what is missing (blocking), then starts the sending thread. */
         public Producer build() {
             ProducerConfig config = new ProducerConfig(
@@ -259,7 +276,8 @@ public final class Producer implements AutoCloseable {
                     backpressure,
                     new ProducerConfig.Retries(maxRetries, retryIntervalMs),
                     createStream,
-                    topicSetup);
+                    topicSetup,
+                    encryptor);
             TopicProvisioner.ensure(
                     client, config.streamId(), config.topicId(), config.createStream(), config.topicSetup());
             return new Producer(client, config);

@@ -1,5 +1,6 @@
 package io.whippet.client.producer;
 
+import io.whippet.client.Encryptor;
 import io.whippet.protocol.Identifier;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param createStream create the stream (by name) when missing
  * @param topicSetup create the topic (by name) when missing, like this; null = do not create
+ * @param encryptor encrypts every payload before it is buffered; null = payloads go as given
  */
 record ProducerConfig(
         Identifier streamId,
@@ -19,7 +21,8 @@ record ProducerConfig(
         Backpressure backpressure,
         Retries retries,
         boolean createStream,
-        @Nullable TopicSetup topicSetup) {
+        @Nullable TopicSetup topicSetup,
+        @Nullable Encryptor encryptor) {
 
     /** When a batch is sent: whichever limit is reached first, and the buffer behind them. */
     record Batching(int batchLength, long batchSizeBytes, long lingerMs, long maxBufferBytes) {

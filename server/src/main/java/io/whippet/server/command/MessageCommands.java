@@ -23,6 +23,9 @@ import io.whippet.server.metadata.TopicInfo;
 import io.whippet.server.metadata.User;
 import io.whippet.server.partition.Partition;
 import io.whippet.server.partition.TopicData;
+import io.whippet.server.payload.DecodedMessages;
+import io.whippet.server.payload.EncodedBatch;
+import io.whippet.server.payload.PayloadCodec;
 import io.whippet.storage.ConsumerKind;
 import io.whippet.storage.ReadQuery;
 import io.whippet.storage.ReadResult;
@@ -40,9 +43,12 @@ final class MessageCommands {
     static final long MAX_POLL_BYTES = 64L * 1024 * 1024;
 
     private final CommandContext context;
+    private final PayloadCodec codec;
 
     MessageCommands(CommandContext context) {
         this.context = context;
+        var encryption = context.config().system().encryption();
+        this.codec = encryption.enabled() ? PayloadCodec.encrypting(encryption.key()) : PayloadCodec.plain();
     }
 
     Reply send(User user, SendMessages command) {
@@ -63,7 +69,12 @@ final class MessageCommands {
                 yield data.partitions().get((int) Long.remainderUnsigned(hash, data.partitionsCount()));
             }
         };
-        partition.append(command.messages(), command.messagesCount(), context.nowMicros());
+        try (EncodedBatch stored = codec.encode(command.messages(), command.messagesCount(), topic.compression())) {
+            if (stored.rewritten()) {
+                partition.markEncodedPayloads();
+            }
+            partition.append(stored.messages(), command.messagesCount(), context.nowMicros());
+        }
         return Reply.EMPTY;
     }
 
@@ -118,6 +129,9 @@ final class MessageCommands {
             result.close();
             return Reply.ok(header(target.partition().id(), currentOffset, 0));
         }
+        if (target.partition().holdsEncodedPayloads()) {
+            return decodedPoll(command, target, currentOffset, result);
+        }
         if (command.autoCommit()) {
             try {
                 target.partition().offsets().store(target.kind(), target.id(), result.lastOffset());
@@ -127,6 +141,24 @@ final class MessageCommands {
             }
         }
         return new Reply.Polled(header(target.partition().id(), currentOffset, result.messageCount()), result);
+    }
+
+    /**
+     * A poll of a partition holding compressed or encrypted messages: decoded in memory, header
+     * and messages in one buffer. Decoding may stop early (the decoded bytes are bounded too), so
+     * the count and the auto-committed offset come from what was decoded.
+     */
+    private Reply decodedPoll(PollMessages command, Target target, long currentOffset, ReadResult result) {
+        DecodedMessages decoded;
+        try (result) {
+            decoded = codec.decode(result, PolledMessages.HEADER_BYTES, MAX_POLL_BYTES);
+        }
+        if (command.autoCommit()) {
+            target.partition().offsets().store(target.kind(), target.id(), decoded.lastOffset());
+        }
+        ByteBuffer reply = decoded.buffer();
+        PolledMessages.encodeHeader(reply.duplicate(), target.partition().id(), currentOffset, decoded.count());
+        return Reply.ok(reply);
     }
 
     private static Optional<ReadStart> readStart(

@@ -233,7 +233,7 @@ public final class DataPlane implements AutoCloseable {
         Deduplicator deduplicator = settings.deduplicationEnabled()
                 ? new Deduplicator(settings.deduplicationMaxEntries(), settings.deduplicationExpiryMicros())
                 : null;
-        return new Partition(info.id(), info.createdAtMicros(), log, offsets, deduplicator);
+        return new Partition(info.id(), directory, info.createdAtMicros(), log, offsets, deduplicator);
     }
 
     /** Deletes stream and topic directories the metadata does not know (deletes interrupted by a crash). */

@@ -5,7 +5,12 @@ import io.whippet.protocol.WhippetException;
 import io.whippet.storage.AppendResult;
 import io.whippet.storage.ConsumerOffsets;
 import io.whippet.storage.PartitionLog;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,9 +23,17 @@ import org.jspecify.annotations.Nullable;
  * change together); the caller then waits, outside the lock, for the durability the topic asks
  * for, so with enforce_fsync many senders share one fsync (group commit). Reads and offsets are
  * safe from any thread.
+ *
+ * <p>A partition that has ever stored a message in encoded form (compressed or encrypted) says so
+ * with an empty marker file, {@value #ENCODED_MARKER}, created before that first append and never
+ * removed: polls of such a partition are decoded in memory, polls of any other stay zero-copy.
  */
 public final class Partition {
+    static final String ENCODED_MARKER = "encoded-payloads";
+
     private final long id;
+    private final Path directory;
+    private volatile boolean holdsEncodedPayloads;
     private final long createdAtMicros;
     private final PartitionLog log;
     private final ConsumerOffsets offsets;
@@ -29,11 +42,14 @@ public final class Partition {
 
     Partition(
             long id,
+            Path directory,
             long createdAtMicros,
             PartitionLog log,
             ConsumerOffsets offsets,
             @Nullable Deduplicator deduplicator) {
         this.id = id;
+        this.directory = directory;
+        this.holdsEncodedPayloads = Files.exists(directory.resolve(ENCODED_MARKER));
         this.createdAtMicros = createdAtMicros;
         this.log = log;
         this.offsets = offsets;
@@ -54,6 +70,38 @@ public final class Partition {
 
     public ConsumerOffsets offsets() {
         return offsets;
+    }
+
+    /** Whether some stored message may be encoded, so polls must go through the decoder. */
+    public boolean holdsEncodedPayloads() {
+        return holdsEncodedPayloads;
+    }
+
+    /**
+     * Records, durably and before the first such append, that this partition stores encoded
+     * messages. Idempotent and cheap once done.
+     */
+    public void markEncodedPayloads() {
+        if (holdsEncodedPayloads) {
+            return;
+        }
+        appendLock.lock();
+        try {
+            if (!holdsEncodedPayloads) {
+                Files.write(directory.resolve(ENCODED_MARKER), new byte[0]);
+                try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ)) {
+                    directoryChannel.force(true);
+                }
+                holdsEncodedPayloads = true;
+            }
+        } catch (IOException e) {
+            throw new WhippetException(
+                    ErrorCode.CANNOT_WRITE_TO_FILE,
+                    "cannot mark " + directory + " as holding encoded payloads: " + e.getMessage(),
+                    e);
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     /**
