@@ -17,7 +17,8 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     static void write(Path target, byte[] content) throws IOException {
-        Path directory = java.util.Objects.requireNonNull(target.toAbsolutePath().getParent(), "parent");
+        Path directory =
+                java.util.Objects.requireNonNull(target.toAbsolutePath().getParent(), "parent");
         Files.createDirectories(directory);
         Path temp = directory.resolve(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(
