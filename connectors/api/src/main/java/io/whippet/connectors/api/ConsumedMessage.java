@@ -1,6 +1,7 @@
 package io.whippet.connectors.api;
 
 import io.whippet.protocol.HeaderValue;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -18,7 +19,8 @@ public record ConsumedMessage(
         Payload payload) {
     /** The id as 32 lower-case hex digits, zero-padded, high half first (Iggy's u128 text form). */
     public String idHex() {
-        return String.format("%016x%016x", idHigh, idLow);
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(idHigh) + hex.toHexDigits(idLow);
     }
 
     public ConsumedMessage withPayload(Payload newPayload) {

@@ -152,6 +152,7 @@ public final class HttpSink implements Sink {
             TopicMetadata topic,
             long partitionId,
             List<ConsumedMessage> messages) {
+        ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
         int sent = 0;
         int consecutiveFailures = 0;
         int httpFailures = 0;
@@ -163,7 +164,7 @@ public final class HttpSink implements Sink {
             try {
                 body = settings.batchMode() == BatchMode.RAW
                         ? JsonBodies.rawBytes(message.payload())
-                        : MAPPER.writeValueAsBytes(JsonBodies.value(message, topic, partitionId, settings));
+                        : JsonBodies.bytes(message, topic, partitionId, settings, scratch);
             } catch (RuntimeException e) {
                 errors.increment();
                 skipped++;
@@ -221,9 +222,10 @@ public final class HttpSink implements Sink {
             long partitionId,
             List<ConsumedMessage> messages) {
         List<byte[]> values = new ArrayList<>(messages.size());
+        ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
         for (ConsumedMessage message : messages) {
             try {
-                values.add(MAPPER.writeValueAsBytes(JsonBodies.value(message, topic, partitionId, settings)));
+                values.add(JsonBodies.bytes(message, topic, partitionId, settings, scratch));
             } catch (RuntimeException e) {
                 errors.increment();
                 LOG.log(Level.WARNING, "offset " + message.offset() + " skipped: cannot serialise: " + e.getMessage());

@@ -5,12 +5,14 @@ import io.whippet.connectors.api.Payload;
 import io.whippet.connectors.api.TopicMetadata;
 import io.whippet.protocol.HeaderKind;
 import io.whippet.protocol.HeaderValue;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +55,73 @@ final class JsonBodies {
         }
         envelope.set("payload", payload);
         return envelope;
+    }
+
+    /**
+     * The same value as {@link #value}, streamed straight to bytes without building the envelope
+     * tree (the hot path of every mode but raw). {@code scratch} is reset and reused.
+     */
+    static byte[] bytes(
+            ConsumedMessage message,
+            TopicMetadata topic,
+            long partitionId,
+            HttpSinkConfig config,
+            ByteArrayOutputStream scratch) {
+        scratch.reset();
+        try (JsonGenerator out = HttpSink.MAPPER.createGenerator(scratch)) {
+            if (!config.includeMetadata()) {
+                writePayload(out, message.payload());
+            } else {
+                out.writeStartObject();
+                out.writeName("metadata");
+                out.writeStartObject();
+                out.writeStringProperty("iggy_id", message.idHex());
+                out.writeNumberProperty("iggy_offset", message.offset());
+                out.writeNumberProperty("iggy_timestamp", message.timestampMicros());
+                out.writeStringProperty("iggy_stream", topic.stream());
+                out.writeStringProperty("iggy_topic", topic.topic());
+                out.writeNumberProperty("iggy_partition_id", partitionId);
+                if (config.includeChecksum()) {
+                    out.writeName("iggy_checksum");
+                    if (message.checksum() >= 0) {
+                        out.writeNumber(message.checksum());
+                    } else {
+                        out.writeNumber(new BigInteger(Long.toUnsignedString(message.checksum())));
+                    }
+                }
+                if (config.includeOriginTimestamp()) {
+                    out.writeNumberProperty("iggy_origin_timestamp", message.originTimestampMicros());
+                }
+                if (!message.headers().isEmpty()) {
+                    out.writeName("iggy_headers");
+                    out.writeStartObject();
+                    for (Map.Entry<HeaderValue, HeaderValue> header :
+                            message.headers().entrySet()) {
+                        out.writeName(headerText(header.getKey()));
+                        out.writeTree(header(header.getValue()));
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndObject();
+                out.writeName("payload");
+                writePayload(out, message.payload());
+                out.writeEndObject();
+            }
+        }
+        return scratch.toByteArray();
+    }
+
+    private static void writePayload(JsonGenerator out, Payload payload) {
+        switch (payload) {
+            case Payload.Json json -> out.writeTree(finite(json.value()));
+            case Payload.Text text -> out.writeString(text.text());
+            case Payload.Raw raw -> {
+                out.writeStartObject();
+                out.writeStringProperty("data", Base64.getEncoder().encodeToString(raw.bytes()));
+                out.writeStringProperty("iggy_payload_encoding", "base64");
+                out.writeEndObject();
+            }
+        }
     }
 
     static JsonNode payload(Payload payload) {
