@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SinkConnector implements Connector {
     private static final System.Logger LOG = System.getLogger(SinkConnector.class.getName());
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(5);
 
     private final ConnectorConfig config;
     private final long pluginId;
@@ -120,7 +121,12 @@ final class SinkConnector implements Connector {
         tasks.forEach(SinkTask::stop);
         for (Thread thread : threads) {
             try {
-                thread.join();
+                // A batch in flight may finish (and store its offset); a sink stuck in long retries is
+                // interrupted after the grace period, and its batch comes again after a restart.
+                if (!thread.join(STOP_GRACE)) {
+                    thread.interrupt();
+                    thread.join();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
