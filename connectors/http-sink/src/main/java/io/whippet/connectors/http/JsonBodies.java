@@ -28,38 +28,9 @@ final class JsonBodies {
 
     private JsonBodies() {}
 
-    static JsonNode value(ConsumedMessage message, TopicMetadata topic, long partitionId, HttpSinkConfig config) {
-        JsonNode payload = payload(message.payload());
-        if (!config.includeMetadata()) {
-            return payload;
-        }
-        ObjectNode envelope = NODES.objectNode();
-        ObjectNode metadata = envelope.putObject("metadata");
-        metadata.put("iggy_id", message.idHex());
-        metadata.put("iggy_offset", message.offset());
-        metadata.put("iggy_timestamp", message.timestampMicros());
-        metadata.put("iggy_stream", topic.stream());
-        metadata.put("iggy_topic", topic.topic());
-        metadata.put("iggy_partition_id", partitionId);
-        if (config.includeChecksum()) {
-            metadata.put("iggy_checksum", new BigInteger(Long.toUnsignedString(message.checksum())));
-        }
-        if (config.includeOriginTimestamp()) {
-            metadata.put("iggy_origin_timestamp", message.originTimestampMicros());
-        }
-        if (!message.headers().isEmpty()) {
-            ObjectNode headers = metadata.putObject("iggy_headers");
-            for (Map.Entry<HeaderValue, HeaderValue> header : message.headers().entrySet()) {
-                headers.set(headerText(header.getKey()), header(header.getValue()));
-            }
-        }
-        envelope.set("payload", payload);
-        return envelope;
-    }
-
     /**
-     * The same value as {@link #value}, streamed straight to bytes without building the envelope
-     * tree (the hot path of every mode but raw). {@code scratch} is reset and reused.
+     * A message as its JSON value (the envelope, or the bare payload with metadata off), streamed
+     * straight to bytes without building a tree. {@code scratch} is reset and reused.
      */
     static byte[] bytes(
             ConsumedMessage message,
@@ -122,17 +93,6 @@ final class JsonBodies {
                 out.writeEndObject();
             }
         }
-    }
-
-    static JsonNode payload(Payload payload) {
-        return switch (payload) {
-            case Payload.Json json -> finite(json.value());
-            case Payload.Text text -> NODES.stringNode(text.text());
-            case Payload.Raw raw ->
-                NODES.objectNode()
-                        .put("data", Base64.getEncoder().encodeToString(raw.bytes()))
-                        .put("iggy_payload_encoding", "base64");
-        };
     }
 
     /** Raw mode: the payload bytes as they are; JSON re-serialised, text as UTF-8. */

@@ -132,7 +132,7 @@ final class SinkTask implements Runnable {
         long start = System.nanoTime();
         metrics.consumed.increment(messages.size());
         List<ConsumedMessage> decoded = new ArrayList<>(messages.size());
-        List<Payload> payloads = new ArrayList<>(messages.size());
+        List<@Nullable Payload> payloads = new ArrayList<>(messages.size());
         for (PolledMessage message : messages) {
             try {
                 payloads.add(PayloadCodec.decode(stream.schema(), message.payload()));
@@ -256,19 +256,27 @@ final class SinkTask implements Runnable {
         return false;
     }
 
+    /**
+     * Stores the offset without waiting: requests on one connection are handled in order, so the
+     * next poll already sees it, and the round trip overlaps the next batch. A failed store only
+     * means the batch is delivered again (a duplicate, not a loss).
+     */
     private void storeOffset(long partitionId, long offset) {
-        try {
-            client.storeConsumerOffset(
-                    group,
-                    Identifier.of(stream.stream()),
-                    Identifier.of(topic),
-                    OptionalPartitionId.of(partitionId),
-                    offset);
-        } catch (RuntimeException e) {
-            // The batch was delivered; it will be delivered again (a duplicate, not a loss).
-            metrics.errors.increment();
-            LOG.log(Level.WARNING, () -> name() + ": could not store offset " + offset + ": " + e.getMessage());
-        }
+        client.async()
+                .storeConsumerOffset(
+                        group,
+                        Identifier.of(stream.stream()),
+                        Identifier.of(topic),
+                        OptionalPartitionId.of(partitionId),
+                        offset)
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        metrics.errors.increment();
+                        LOG.log(
+                                Level.WARNING,
+                                () -> name() + ": could not store offset " + offset + ": " + failure.getMessage());
+                    }
+                });
     }
 
     private void joinGroup() {
