@@ -1,0 +1,184 @@
+package io.whippet.connectors.http;
+
+import io.whippet.connectors.api.ConsumedMessage;
+import io.whippet.connectors.api.Payload;
+import io.whippet.connectors.api.TopicMetadata;
+import io.whippet.protocol.HeaderKind;
+import io.whippet.protocol.HeaderValue;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Message → JSON value (spec §10.4, §10.5): JSON payloads embedded (non-finite floats become null),
+ * text as a string, bytes as {@code {"data": base64, "iggy_payload_encoding": "base64"}}; with
+ * metadata on, wrapped as {@code {"metadata": {...}, "payload": ...}}. Stateless.
+ */
+final class JsonBodies {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonBodies() {}
+
+    /**
+     * A message as its JSON value (the envelope, or the bare payload with metadata off), streamed
+     * straight to bytes without building a tree. {@code scratch} is reset and reused.
+     */
+    static byte[] bytes(
+            ConsumedMessage message,
+            TopicMetadata topic,
+            long partitionId,
+            HttpSinkConfig config,
+            ByteArrayOutputStream scratch) {
+        scratch.reset();
+        try (JsonGenerator out = HttpSink.MAPPER.createGenerator(scratch)) {
+            if (!config.includeMetadata()) {
+                writePayload(out, message.payload());
+            } else {
+                out.writeStartObject();
+                out.writeName("metadata");
+                out.writeStartObject();
+                out.writeStringProperty("iggy_id", message.idHex());
+                out.writeNumberProperty("iggy_offset", message.offset());
+                out.writeNumberProperty("iggy_timestamp", message.timestampMicros());
+                out.writeStringProperty("iggy_stream", topic.stream());
+                out.writeStringProperty("iggy_topic", topic.topic());
+                out.writeNumberProperty("iggy_partition_id", partitionId);
+                if (config.includeChecksum()) {
+                    out.writeName("iggy_checksum");
+                    if (message.checksum() >= 0) {
+                        out.writeNumber(message.checksum());
+                    } else {
+                        out.writeNumber(new BigInteger(Long.toUnsignedString(message.checksum())));
+                    }
+                }
+                if (config.includeOriginTimestamp()) {
+                    out.writeNumberProperty("iggy_origin_timestamp", message.originTimestampMicros());
+                }
+                if (!message.headers().isEmpty()) {
+                    out.writeName("iggy_headers");
+                    out.writeStartObject();
+                    for (Map.Entry<HeaderValue, HeaderValue> header :
+                            message.headers().entrySet()) {
+                        out.writeName(headerText(header.getKey()));
+                        out.writeTree(header(header.getValue()));
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndObject();
+                out.writeName("payload");
+                writePayload(out, message.payload());
+                out.writeEndObject();
+            }
+        }
+        return scratch.toByteArray();
+    }
+
+    private static void writePayload(JsonGenerator out, Payload payload) {
+        switch (payload) {
+            case Payload.Json json -> out.writeTree(finite(json.value()));
+            case Payload.Text text -> out.writeString(text.text());
+            case Payload.Raw raw -> {
+                out.writeStartObject();
+                out.writeStringProperty("data", Base64.getEncoder().encodeToString(raw.bytes()));
+                out.writeStringProperty("iggy_payload_encoding", "base64");
+                out.writeEndObject();
+            }
+        }
+    }
+
+    /** Raw mode: the payload bytes as they are; JSON re-serialised, text as UTF-8. */
+    static byte[] rawBytes(Payload payload) {
+        return switch (payload) {
+            case Payload.Json json -> HttpSink.MAPPER.writeValueAsBytes(json.value());
+            case Payload.Text text -> text.text().getBytes(StandardCharsets.UTF_8);
+            case Payload.Raw raw -> raw.bytes();
+        };
+    }
+
+    /** The node itself when every float is finite (the common case, no copy), else a copy with nulls. */
+    private static JsonNode finite(JsonNode node) {
+        if (!hasNonFinite(node)) {
+            return node;
+        }
+        return replaceNonFinite(node.deepCopy());
+    }
+
+    private static boolean hasNonFinite(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return !Double.isFinite(node.doubleValue());
+        }
+        if (node.isContainer()) {
+            for (JsonNode child : node) {
+                if (hasNonFinite(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode replaceNonFinite(JsonNode node) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return NODES.nullNode();
+        }
+        if (node instanceof ObjectNode object) {
+            for (String name : object.propertyNames().stream().toList()) {
+                object.set(name, replaceNonFinite(object.get(name)));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, replaceNonFinite(array.get(i)));
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode header(HeaderValue value) {
+        if (value.kind() == HeaderKind.RAW) {
+            return NODES.objectNode()
+                    .put("data", Base64.getEncoder().encodeToString(value.value()))
+                    .put("iggy_header_encoding", "base64");
+        }
+        return NODES.stringNode(headerText(value));
+    }
+
+    /** A header key or value as text: strings as they are, numbers in decimal, raw bytes as base64. */
+    static String headerText(HeaderValue value) {
+        return switch (value.kind()) {
+            case RAW -> Base64.getEncoder().encodeToString(value.value());
+            case STRING -> value.asString();
+            case BOOL -> String.valueOf(value.asBool());
+            case INT8 -> String.valueOf(value.asInt8());
+            case INT16 -> String.valueOf(value.asInt16());
+            case INT32 -> String.valueOf(value.asInt32());
+            case INT64 -> String.valueOf(value.asInt64());
+            case UINT8 -> String.valueOf(value.asUint8());
+            case UINT16 -> String.valueOf(value.asUint16());
+            case UINT32 -> String.valueOf(value.asUint32());
+            case UINT64 -> Long.toUnsignedString(value.asUint64());
+            case FLOAT32 -> String.valueOf(value.asFloat32());
+            case FLOAT64 -> String.valueOf(value.asFloat64());
+            case INT128, UINT128 -> wide(value);
+        };
+    }
+
+    private static String wide(HeaderValue value) {
+        ByteBuffer bytes = ByteBuffer.wrap(value.value()).order(ByteOrder.LITTLE_ENDIAN);
+        long low = bytes.getLong();
+        long high = bytes.getLong();
+        BigInteger number = BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
+        if (value.kind() == HeaderKind.UINT128 && number.signum() < 0) {
+            number = number.add(BigInteger.ONE.shiftLeft(128));
+        }
+        return number.toString();
+    }
+}
