@@ -65,7 +65,7 @@ public final class QuicClient extends FramedClient {
         return client;
     }
 
-    private static QuicSslContext sslContext(TlsSettings tls) {
+    static QuicSslContext sslContext(TlsSettings tls) {
         QuicSslContextBuilder builder = QuicSslContextBuilder.forClient().applicationProtocols(ALPN);
         String caFile = tls.caFile();
         if (!tls.validateCertificate()) {

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -74,6 +75,15 @@ final class QuicConnection implements RequestChannel {
     static final long STREAM_WINDOW_BYTES = 16L << 20;
 
     static final long CONNECTION_WINDOW_BYTES = 64L << 20;
+
+    /**
+     * Datagram size towards a loopback server (MTU 64 KiB): a 1 MB batch in 16 datagrams, not 750.
+     * Measured on loopback it doubles throughput over 8 KB datagrams.
+     */
+    static final long LOOPBACK_UDP_PAYLOAD_BYTES = 65_527;
+
+    /** Towards anything else, Iggy's default initial MTU (8 KB); quiche does no path-MTU discovery here. */
+    static final long NETWORK_UDP_PAYLOAD_BYTES = 8_192;
 
     private static final class Shared {
         static final boolean EPOLL = Epoll.isAvailable();
@@ -272,6 +282,11 @@ final class QuicConnection implements RequestChannel {
     private void attempt(int attempt) {
         String domain =
                 config.tls().domain().isEmpty() ? "localhost" : config.tls().domain();
+        InetSocketAddress server = new InetSocketAddress(config.host(), config.port());
+        long udpPayloadBytes =
+                server.getAddress() != null && server.getAddress().isLoopbackAddress()
+                        ? LOOPBACK_UDP_PAYLOAD_BYTES
+                        : NETWORK_UDP_PAYLOAD_BYTES;
         ChannelHandler codec = new QuicClientCodecBuilder()
                 .sslEngineProvider(quic -> ssl.newEngine(quic.alloc(), domain, config.port()))
                 .maxIdleTimeout(IDLE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
@@ -280,6 +295,8 @@ final class QuicConnection implements RequestChannel {
                 .initialMaxStreamDataBidirectionalRemote(STREAM_WINDOW_BYTES)
                 .initialMaxStreamsBidirectional(0)
                 .initialMaxStreamsUnidirectional(0)
+                .maxRecvUdpPayloadSize(udpPayloadBytes)
+                .maxSendUdpPayloadSize(udpPayloadBytes)
                 .build();
         new Bootstrap()
                 .group(Shared.GROUP)
@@ -287,6 +304,7 @@ final class QuicConnection implements RequestChannel {
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
                 .handler(codec)
                 .bind(0)
                 .addListener(bound -> {
@@ -300,7 +318,7 @@ final class QuicConnection implements RequestChannel {
                             .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                             .streamOption(ChannelOption.ALLOCATOR, allocator)
                             .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
-                            .remoteAddress(new InetSocketAddress(config.host(), config.port()))
+                            .remoteAddress(server)
                             .connect()
                             .addListener(done -> {
                                 if (done.isSuccess()) {
