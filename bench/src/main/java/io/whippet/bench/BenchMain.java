@@ -90,11 +90,15 @@ public final class BenchMain implements Callable<Integer> {
             description = "use the SDK's Producer and Consumer")
     private boolean highLevelApi;
 
-    @Option(names = "--transport", description = "tcp or http (default: tcp)")
+    @Option(
+            names = "--transport",
+            description = "tcp or quic (default: tcp); quic trusts the server's certificate without validation")
     private String transport = "tcp";
 
-    @Option(names = "--server-address", description = "host:port (default: 127.0.0.1:8090)")
-    private String serverAddress = "127.0.0.1:8090";
+    @Option(
+            names = "--server-address",
+            description = "host:port (default: 127.0.0.1:8090 for tcp, 127.0.0.1:8080 for quic)")
+    private @Nullable String serverAddress;
 
     @Option(names = "--server", description = "external, or embedded: a server in a temp dir in this process")
     private String server = "external";
@@ -182,7 +186,9 @@ public final class BenchMain implements Callable<Integer> {
                 highLevelApi,
                 new BenchParams.Connection(
                         transport.toLowerCase(Locale.ROOT),
-                        serverAddress,
+                        serverAddress != null
+                                ? serverAddress
+                                : transport.equalsIgnoreCase("quic") ? "127.0.0.1:8080" : "127.0.0.1:8090",
                         server.equalsIgnoreCase("embedded"),
                         username,
                         password,

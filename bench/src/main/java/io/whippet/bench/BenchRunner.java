@@ -3,8 +3,9 @@ package io.whippet.bench;
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.Credentials;
+import io.whippet.client.TlsSettings;
 import io.whippet.client.WhippetClient;
-import io.whippet.client.tcp.TcpClient;
+import io.whippet.client.WhippetClients;
 import io.whippet.protocol.response.Stats;
 import io.whippet.testing.EmbeddedServer;
 import java.io.IOException;
@@ -34,18 +35,28 @@ public final class BenchRunner {
 
     public static BenchReport run(BenchParams params) throws Exception {
         BenchParams.Connection connection = params.connection();
-        if (!connection.transport().equals("tcp")) {
-            throw new IllegalArgumentException("transport: " + connection.transport()
-                    + " (expected: tcp; the HTTP client is not part of the SDK yet)");
-        }
-        EmbeddedServer embedded = connection.embeddedServer() ? startEmbedded(connection.enforceFsync()) : null;
+        ClientConfig.Transport transport = switch (connection.transport()) {
+            case "tcp" -> ClientConfig.Transport.TCP;
+            case "quic" -> ClientConfig.Transport.QUIC;
+            default ->
+                throw new IllegalArgumentException("transport: " + connection.transport()
+                        + " (expected: tcp or quic; the HTTP client is not part of the SDK yet)");
+        };
+        EmbeddedServer embedded = connection.embeddedServer()
+                ? startEmbedded(connection.enforceFsync(), transport == ClientConfig.Transport.QUIC)
+                : null;
         try {
-            String address = embedded == null ? connection.serverAddress() : "127.0.0.1:" + embedded.tcpPort();
+            String address = embedded == null
+                    ? connection.serverAddress()
+                    : "127.0.0.1:"
+                            + (transport == ClientConfig.Transport.QUIC
+                                    ? embedded.quicAddress().getPort()
+                                    : embedded.tcpPort());
             if (!connection.embeddedServer() && connection.enforceFsync()) {
                 System.err.println("bench: --enforce-fsync is a server setting in 0.8.0; start the server with "
                         + "IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC=true (applied automatically with --server embedded)");
             }
-            return run(params, config(address, connection));
+            return run(params, config(address, connection).withTransport(transport));
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -55,7 +66,7 @@ public final class BenchRunner {
 
     private static BenchReport run(BenchParams params, ClientConfig config) throws Exception {
         List<WhippetClient> clients = new ArrayList<>();
-        try (BlockingClient admin = new BlockingClient(TcpClient.create(config))) {
+        try (BlockingClient admin = new BlockingClient(WhippetClients.create(config))) {
             BenchTopology.prepare(admin, params);
             AtomicLong progress = new AtomicLong();
             long startNanos = System.nanoTime() + 50_000_000;
@@ -134,7 +145,7 @@ public final class BenchRunner {
             List<WhippetClient> clients,
             AtomicLong progress,
             long measureFrom) {
-        WhippetClient client = TcpClient.create(config);
+        WhippetClient client = WhippetClients.create(config);
         clients.add(client);
         BlockingClient.await(client.connect());
         return new ActorContext(actorId, client, params, measureFrom, measureFrom, progress);
@@ -148,12 +159,14 @@ public final class BenchRunner {
         return ClientConfig.defaults()
                 .withAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)))
                 .withCredentials(Credentials.password(connection.username(), connection.password()))
-                .withRequestTimeoutMs(0);
+                .withRequestTimeoutMs(0)
+                // A bench measures the transport, not the PKI: QUIC trusts the server's certificate.
+                .withTls(new TlsSettings(false, "", null, false));
     }
 
-    private static EmbeddedServer startEmbedded(boolean enforceFsync) {
+    private static EmbeddedServer startEmbedded(boolean enforceFsync, boolean quic) {
         try {
-            Map<String, String> environment = new HashMap<>();
+            Map<String, String> environment = new HashMap<>(quic ? EmbeddedServer.QUIC_ON : Map.of());
             if (enforceFsync) {
                 environment.put("IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC", "true");
             }

@@ -5,6 +5,7 @@ package io.whippet.client;
  * to ping and how long a request may take. Build one from {@link #defaults()} and the {@code
  * with*} methods, or parse a {@link ConnectionString}.
  *
+ * @param transport TCP (optionally with TLS) or QUIC (always TLS 1.3, settings from {@code tls})
  * @param heartbeatIntervalMs a ping every this many ms while connected; 0 disables heartbeats
  * @param requestTimeoutMs a request's future fails after this long; 0 waits forever
  */
@@ -15,9 +16,17 @@ public record ClientConfig(
         TlsSettings tls,
         ReconnectPolicy reconnect,
         long heartbeatIntervalMs,
-        long requestTimeoutMs) {
+        long requestTimeoutMs,
+        Transport transport) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
+    public static final int DEFAULT_QUIC_PORT = 8080;
+
+    /** How requests travel; {@link WhippetClients#create} picks the client class from it. */
+    public enum Transport {
+        TCP,
+        QUIC
+    }
 
     public ClientConfig {
         if (port < 0 || port > 65_535) {
@@ -29,7 +38,7 @@ public record ClientConfig(
         }
     }
 
-    /** 127.0.0.1:8090, no credentials, no TLS, default retries, 5 s heartbeat, 30 s timeout. */
+    /** TCP to 127.0.0.1:8090, no credentials, no TLS, default retries, 5 s heartbeat, 30 s timeout. */
     public static ClientConfig defaults() {
         return new ClientConfig(
                 DEFAULT_HOST,
@@ -38,30 +47,42 @@ public record ClientConfig(
                 TlsSettings.disabled(),
                 ReconnectPolicy.defaults(),
                 5_000,
-                30_000);
+                30_000,
+                Transport.TCP);
     }
 
     public ClientConfig withAddress(String host, int port) {
-        return new ClientConfig(host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs);
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 
     public ClientConfig withCredentials(Credentials credentials) {
-        return new ClientConfig(host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs);
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 
     public ClientConfig withTls(TlsSettings tls) {
-        return new ClientConfig(host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs);
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 
     public ClientConfig withReconnect(ReconnectPolicy reconnect) {
-        return new ClientConfig(host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs);
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 
     public ClientConfig withHeartbeatIntervalMs(long heartbeatIntervalMs) {
-        return new ClientConfig(host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs);
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 
     public ClientConfig withRequestTimeoutMs(long requestTimeoutMs) {
-        return new ClientConfig(host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs);
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
+    }
+
+    public ClientConfig withTransport(Transport transport) {
+        return new ClientConfig(
+                host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 }

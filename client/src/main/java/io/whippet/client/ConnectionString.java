@@ -10,6 +10,7 @@ import java.util.Locale;
  * <pre>
  * iggy[+tcp]://USER:PASSWORD@HOST[:PORT][?OPTION=VALUE&amp;...]
  * iggy[+tcp]://TOKEN@HOST[:PORT][?...]              (a personal access token: no colon)
+ * iggy+quic://USER:PASSWORD@HOST[:PORT][?...]       (QUIC; the port defaults to 8080)
  * </pre>
  *
  * User, password and token are percent-decoded; an IPv6 host goes in brackets. Options: {@code
@@ -22,6 +23,7 @@ public final class ConnectionString {
     private ConnectionString() {}
 
     public static ClientConfig parse(String connectionString) {
+        ClientConfig.Transport transport = transport(connectionString);
         String rest = stripScheme(connectionString);
         int at = rest.lastIndexOf('@', indexOrEnd(rest, '?'));
         if (at < 0) {
@@ -34,7 +36,9 @@ public final class ConnectionString {
         if (authority.endsWith("/")) {
             authority = authority.substring(0, authority.length() - 1);
         }
-        ClientConfig config = address(authority, connectionString).withCredentials(credentials);
+        ClientConfig config = address(authority, connectionString, transport)
+                .withCredentials(credentials)
+                .withTransport(transport);
         if (query >= 0) {
             for (String option : rest.substring(query + 1).split("&")) {
                 if (!option.isEmpty()) {
@@ -73,13 +77,22 @@ public final class ConnectionString {
         }
     }
 
+    private static ClientConfig.Transport transport(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("iggy+quic://") || lower.startsWith("whippet+quic://")
+                ? ClientConfig.Transport.QUIC
+                : ClientConfig.Transport.TCP;
+    }
+
     private static String stripScheme(String text) {
-        for (String scheme : new String[] {"iggy://", "iggy+tcp://", "whippet://", "whippet+tcp://"}) {
+        for (String scheme : new String[] {
+            "iggy://", "iggy+tcp://", "iggy+quic://", "whippet://", "whippet+tcp://", "whippet+quic://"
+        }) {
             if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
                 return text.substring(scheme.length());
             }
         }
-        throw invalid(text, "scheme (expected: iggy:// or iggy+tcp://)");
+        throw invalid(text, "scheme (expected: iggy://, iggy+tcp:// or iggy+quic://)");
     }
 
     private static Credentials credentials(String userInfo, String whole) {
@@ -98,7 +111,7 @@ public final class ConnectionString {
         return Credentials.password(username, password);
     }
 
-    private static ClientConfig address(String authority, String whole) {
+    private static ClientConfig address(String authority, String whole, ClientConfig.Transport transport) {
         String host;
         String portText;
         if (authority.startsWith("[")) {
@@ -118,7 +131,8 @@ public final class ConnectionString {
         if (host.isEmpty()) {
             throw invalid(whole, "empty host");
         }
-        int port = ClientConfig.DEFAULT_PORT;
+        int port =
+                transport == ClientConfig.Transport.QUIC ? ClientConfig.DEFAULT_QUIC_PORT : ClientConfig.DEFAULT_PORT;
         if (!portText.isEmpty()) {
             try {
                 port = Integer.parseInt(portText);

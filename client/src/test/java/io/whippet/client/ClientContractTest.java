@@ -45,12 +45,17 @@ abstract class ClientContractTest {
     private Identifier stream;
     private final Identifier topic = Identifier.of("events");
 
+    /** The transport's connection string for {@code credentials} ({@code user:password} or a token). */
+    protected abstract String connectionString(EmbeddedServer server, String credentials);
+
     /** A client logged in as root on {@code server}. */
-    protected abstract WhippetClient newClient(EmbeddedServer server);
+    private WhippetClient newClient(String credentials) {
+        return WhippetClients.create(ConnectionString.parse(connectionString(server, credentials)));
+    }
 
     @BeforeAll
     static void startServer() {
-        server = EmbeddedServer.start();
+        server = EmbeddedServer.start(EmbeddedServer.QUIC_ON);
     }
 
     @AfterAll
@@ -60,7 +65,7 @@ abstract class ClientContractTest {
 
     @BeforeEach
     void createStreamAndTopic() {
-        client = new BlockingClient(newClient(server));
+        client = new BlockingClient(newClient(EmbeddedServer.ROOT_USERNAME + ":" + EmbeddedServer.ROOT_PASSWORD));
         streamName = "contract-" + UUID.randomUUID();
         stream = Identifier.of(streamName);
         client.createStream(streamName);
@@ -165,8 +170,7 @@ abstract class ClientContractTest {
         assertThat(client.user(Identifier.of(username))).isPresent();
         String tokenName = "t" + UUID.randomUUID().toString().substring(0, 8);
         String token = client.createPersonalAccessToken(tokenName, 0).token();
-        try (BlockingClient other = new BlockingClient(io.whippet.client.tcp.TcpClient.create(
-                ConnectionString.parse("iggy://" + token + "@" + server.host() + ":" + server.tcpPort())))) {
+        try (BlockingClient other = new BlockingClient(newClient(token))) {
             other.ping();
             assertThat(other.me().client().userId()).isZero();
         }

@@ -30,6 +30,17 @@ class ConnectionStringTest {
     }
 
     @Test
+    void theQuicSchemeSelectsQuicAndItsDefaultPort() {
+        ClientConfig quic = ConnectionString.parse("iggy+quic://iggy:secret@localhost?tls_ca_file=ca.pem");
+        assertThat(quic.transport()).isEqualTo(ClientConfig.Transport.QUIC);
+        assertThat(quic.port()).isEqualTo(ClientConfig.DEFAULT_QUIC_PORT);
+        assertThat(quic.tls().caFile()).isEqualTo("ca.pem");
+        assertThat(quic.tls().validateCertificate()).isTrue();
+        assertThat(ConnectionString.parse("iggy+quic://a:b@h:9").port()).isEqualTo(9);
+        assertThat(ConnectionString.parse("iggy://a:b@h").transport()).isEqualTo(ClientConfig.Transport.TCP);
+    }
+
+    @Test
     void parsesBracketedIpv6Hosts() {
         ClientConfig config = ConnectionString.parse("iggy://a:b@[::1]:8091");
         assertThat(config.host()).isEqualTo("::1");

@@ -1,11 +1,10 @@
 package io.whippet.client;
 
-import io.whippet.client.tcp.TcpClient;
 import io.whippet.testing.EmbeddedServer;
 
 class TcpClientContractTest extends ClientContractTest {
     @Override
-    protected WhippetClient newClient(EmbeddedServer server) {
-        return TcpClient.create(ConnectionString.parse(server.connectionString()));
+    protected String connectionString(EmbeddedServer server, String credentials) {
+        return "iggy://" + credentials + "@" + server.host() + ":" + server.tcpPort();
     }
 }

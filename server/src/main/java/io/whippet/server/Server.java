@@ -16,6 +16,7 @@ import io.whippet.server.metadata.MetadataOptions;
 import io.whippet.server.partition.DataPlane;
 import io.whippet.server.partition.DataPlaneSettings;
 import io.whippet.server.payload.EncryptionKeyCheck;
+import io.whippet.server.quic.QuicServer;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tcp.TcpServer;
 import io.whippet.storage.FileIo;
@@ -63,6 +64,7 @@ public final class Server implements AutoCloseable {
     private final ExecutorService requestExecutor;
     private final @Nullable TcpServer tcp;
     private final @Nullable HttpApiServer http;
+    private final @Nullable QuicServer quic;
     private boolean closed;
 
     private Server(
@@ -73,7 +75,8 @@ public final class Server implements AutoCloseable {
             ScheduledExecutorService maintenance,
             ExecutorService requestExecutor,
             @Nullable TcpServer tcp,
-            @Nullable HttpApiServer http) {
+            @Nullable HttpApiServer http,
+            @Nullable QuicServer quic) {
         this.config = config;
         this.metadata = metadata;
         this.storage = storage;
@@ -82,6 +85,7 @@ public final class Server implements AutoCloseable {
         this.requestExecutor = requestExecutor;
         this.tcp = tcp;
         this.http = http;
+        this.quic = quic;
     }
 
     public static Server start(ServerConfig config, ServerOptions options) throws IOException {
@@ -124,23 +128,35 @@ public final class Server implements AutoCloseable {
             requestExecutor = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("request-", 0).factory());
             var processor = new ServerCommandProcessor(context);
-            // The two transports start side by side: each spends most of its start-up loading classes.
+            // The transports start side by side: each spends most of its start-up loading classes.
             ExecutorService executor = requestExecutor;
             CompletableFuture<@Nullable HttpApiServer> httpStart = config.http().enabled()
                     ? CompletableFuture.supplyAsync(
                             () -> HttpApiServer.start(config.http(), processor, executor, clock),
                             task -> Thread.ofPlatform().name("http-start").start(task))
                     : CompletableFuture.completedFuture(null);
+            CompletableFuture<@Nullable QuicServer> quicStart = config.quic().enabled()
+                    ? CompletableFuture.supplyAsync(
+                            () -> startQuic(config, root, processor, executor, clock),
+                            task -> Thread.ofPlatform().name("quic-start").start(task))
+                    : CompletableFuture.completedFuture(null);
             TcpServer tcp = null;
             HttpApiServer http;
+            QuicServer quic;
             try {
                 if (config.tcp().enabled()) {
                     tcp = TcpServer.start(
                             config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
                 }
                 http = httpStart.join();
+                quic = quicStart.join();
             } catch (InterruptedException | RuntimeException e) {
                 httpStart.thenAccept(started -> {
+                    if (started != null) {
+                        started.close();
+                    }
+                });
+                quicStart.thenAccept(started -> {
                     if (started != null) {
                         started.close();
                     }
@@ -154,7 +170,7 @@ public final class Server implements AutoCloseable {
                 }
                 throw e;
             }
-            return new Server(config, metadata, storage, dataPlane, maintenance, requestExecutor, tcp, http);
+            return new Server(config, metadata, storage, dataPlane, maintenance, requestExecutor, tcp, http, quic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(metadata, storage, dataPlane, maintenance, requestExecutor);
@@ -162,6 +178,20 @@ public final class Server implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(metadata, storage, dataPlane, maintenance, requestExecutor);
             throw e;
+        }
+    }
+
+    private static QuicServer startQuic(
+            ServerConfig config,
+            Path root,
+            ServerCommandProcessor processor,
+            ExecutorService executor,
+            InstantSource clock) {
+        try {
+            return QuicServer.start(config.quic(), root, FrameLimits.defaults(), processor, executor, clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
         }
     }
 
@@ -282,6 +312,11 @@ public final class Server implements AutoCloseable {
         return http == null ? Optional.empty() : Optional.of(http.localAddress());
     }
 
+    /** The bound QUIC (UDP) address (the real port when configured with port 0). */
+    public Optional<InetSocketAddress> quicAddress() {
+        return quic == null ? Optional.empty() : Optional.of(quic.localAddress());
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -301,6 +336,9 @@ public final class Server implements AutoCloseable {
         }
         if (tcp != null) {
             tcp.close();
+        }
+        if (quic != null) {
+            quic.close();
         }
         if (http != null) {
             // After the drain: requests arriving meanwhile were answered 503 by the rejection.

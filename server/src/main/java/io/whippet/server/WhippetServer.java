@@ -94,6 +94,7 @@ public final class WhippetServer {
         System.out.println("Whippet server started: TCP "
                 + server.tcpAddress().map(WhippetServer::hostPort).orElse("off")
                 + ", HTTP " + server.httpAddress().map(WhippetServer::hostPort).orElse("off")
+                + ", QUIC " + server.quicAddress().map(WhippetServer::hostPort).orElse("off")
                 + ", data in " + config.system().path().toAbsolutePath());
         try {
             stopped.await();

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A real server started in-process: TCP on 127.0.0.1 with an ephemeral port, HTTP and QUIC off,
+ * A real server started in-process: TCP on 127.0.0.1 with an ephemeral port, HTTP and QUIC off
+ * (QUIC on with {@link #QUIC_ON}),
  * root user {@code iggy}/{@code iggy}, data in a directory of its own. Closing it stops the server
  * and, when the directory was created here, deletes it.
  *
@@ -48,6 +49,22 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Starts a server in a fresh temporary directory (deleted on close) with extra configuration
+     * variables, e.g. {@link #QUIC_ON}.
+     */
+    public static EmbeddedServer start(Map<String, String> environment) {
+        try {
+            return start(Files.createTempDirectory("whippet-embedded-"), true, environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Variables that turn QUIC on, on an ephemeral loopback UDP port with a self-signed certificate. */
+    public static final Map<String, String> QUIC_ON =
+            Map.of("IGGY_QUIC_ENABLED", "true", "IGGY_QUIC_ADDRESS", "127.0.0.1:0");
 
     /** Starts a server on {@code dataDirectory} (kept on close), e.g. a JUnit {@code @TempDir}. */
     public static EmbeddedServer start(Path dataDirectory) {
@@ -91,6 +108,19 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public int tcpPort() {
         return tcpAddress().getPort();
+    }
+
+    public InetSocketAddress quicAddress() {
+        return server.quicAddress().orElseThrow(() -> new IllegalStateException("quic is disabled"));
+    }
+
+    /**
+     * {@code iggy+quic://iggy:iggy@127.0.0.1:PORT?tls_validate_certificate=false}: the root user
+     * over QUIC, trusting the server's self-signed certificate.
+     */
+    public String quicConnectionString() {
+        return "iggy+quic://" + ROOT_USERNAME + ":" + ROOT_PASSWORD + "@" + host() + ":"
+                + quicAddress().getPort() + "?tls_validate_certificate=false";
     }
 
     /** {@code iggy://iggy:iggy@127.0.0.1:PORT}: the root user on this server. */

@@ -8,6 +8,6 @@ import org.jspecify.annotations.Nullable;
  * transport buffer, which is released right after: a decoder must copy what it keeps.
  */
 @FunctionalInterface
-interface ReplyDecoder<T extends @Nullable Object> {
+public interface ReplyDecoder<T extends @Nullable Object> {
     T decode(ByteBuffer payload);
 }

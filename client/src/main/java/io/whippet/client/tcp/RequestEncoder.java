@@ -26,10 +26,10 @@ import java.util.List;
  * [message] × count                                  (64-byte header, payload, user headers)
  * </pre>
  */
-final class RequestEncoder {
+public final class RequestEncoder {
     private RequestEncoder() {}
 
-    static ByteBuf encode(ByteBufAllocator allocator, Command command) {
+    public static ByteBuf encode(ByteBufAllocator allocator, Command command) {
         int payloadBytes = command.encodedSize();
         int frameBytes = Frames.REQUEST_HEADER_BYTES + payloadBytes;
         ByteBuf frame = allocator.ioBuffer(frameBytes, frameBytes);
@@ -45,7 +45,7 @@ final class RequestEncoder {
     }
 
     /** A SendMessages frame with each payload copied once, straight into the pooled buffer. */
-    static ByteBuf encodeSend(
+    public static ByteBuf encodeSend(
             ByteBufAllocator allocator,
             Identifier streamId,
             Identifier topicId,

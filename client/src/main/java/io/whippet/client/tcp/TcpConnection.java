@@ -16,8 +16,6 @@ import io.whippet.client.Credentials;
 import io.whippet.client.ServerErrorException;
 import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.command.Command;
-import io.whippet.protocol.command.LoginUser;
-import io.whippet.protocol.command.LoginWithPersonalAccessToken;
 import io.whippet.protocol.command.Ping;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -46,10 +44,8 @@ import org.jspecify.annotations.Nullable;
  * any state --close--> CLOSED
  * </pre>
  */
-final class TcpConnection {
+final class TcpConnection implements RequestChannel {
     private static final System.Logger LOG = System.getLogger(TcpConnection.class.getName());
-    static final String CLIENT_VERSION = "whippet-java-sdk/0.1.0";
-    static final String CLIENT_CONTEXT = "Whippet Java SDK 0.1.0";
     /** The largest reply accepted; a poll of many big messages can be large, but not unbounded. */
     static final long MAX_REPLY_BYTES = 1L << 30;
 
@@ -109,12 +105,8 @@ final class TcpConnection {
                 });
     }
 
-    /** Frames {@code command} and queues it; the future completes with the decoded reply. */
-    <T extends @Nullable Object> CompletableFuture<T> request(Command command, ReplyDecoder<T> decoder) {
-        return request(command.code(), allocator -> RequestEncoder.encode(allocator, command), decoder);
-    }
-
-    <T extends @Nullable Object> CompletableFuture<T> request(
+    @Override
+    public <T extends @Nullable Object> CompletableFuture<T> request(
             CommandCode code, Function<ByteBufAllocator, ByteBuf> encoder, ReplyDecoder<T> decoder) {
         CompletableFuture<T> future = new CompletableFuture<>();
         ByteBuf frame;
@@ -144,8 +136,8 @@ final class TcpConnection {
         return future;
     }
 
-    /** Completes once connected and logged in (connecting now if needed). */
-    CompletableFuture<Void> connect() {
+    @Override
+    public CompletableFuture<Void> connect() {
         synchronized (lock) {
             switch (state) {
                 case CLOSED -> {
@@ -158,18 +150,20 @@ final class TcpConnection {
         }
     }
 
-    /** Credentials to replay after the next reconnect (set by an explicit login). */
-    void rememberCredentials(Credentials credentials) {
+    @Override
+    public void rememberCredentials(Credentials credentials) {
         synchronized (lock) {
             this.credentials = credentials;
         }
     }
 
-    void onReconnected(Runnable listener) {
+    @Override
+    public void onReconnected(Runnable listener) {
         reconnectListeners.add(listener);
     }
 
-    void close() {
+    @Override
+    public void close() {
         Channel toClose;
         synchronized (lock) {
             if (state == State.CLOSED) {
@@ -253,12 +247,7 @@ final class TcpConnection {
         synchronized (lock) {
             current = credentials;
         }
-        Command login = switch (current) {
-            case Credentials.None none -> null;
-            case Credentials.UsernamePassword password ->
-                new LoginUser(password.username(), password.password(), CLIENT_VERSION, CLIENT_CONTEXT);
-            case Credentials.PersonalAccessToken token -> new LoginWithPersonalAccessToken(token.token());
-        };
+        Command login = FramedClient.loginCommand(current);
         if (login == null) {
             markConnected(opened);
             return;

@@ -1,0 +1,49 @@
+package io.whippet.server.quic;
+
+import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.util.AttributeKey;
+import io.whippet.protocol.CommandCode;
+import io.whippet.server.command.Session;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One QUIC connection's shared state: the {@link Session} every stream of the connection acts
+ * in, and the lock that keeps session changes from racing with the commands that read it.
+ *
+ * <p>Streams run concurrently, each on its own virtual thread. A command that changes who is
+ * logged in (login, login with token, logout) takes the write lock; every other command takes the
+ * read lock. So a command sees one login state from its permission check to its reply, and a
+ * login never interleaves with another login or a logout of the same connection, while ordinary
+ * commands (sends, polls, reads) still run side by side. Ordering between streams is not
+ * promised, as in Iggy: a client that needs an order waits for one reply before the next request.
+ */
+final class QuicConnection {
+    static final AttributeKey<QuicConnection> KEY = AttributeKey.valueOf(QuicConnection.class, "connection");
+
+    private final QuicChannel channel;
+    private final Session session;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    QuicConnection(QuicChannel channel, Session session) {
+        this.channel = channel;
+        this.session = session;
+    }
+
+    QuicChannel channel() {
+        return channel;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The lock to hold while running {@code code}: exclusive for the commands that change the session. */
+    Lock lockFor(int code) {
+        boolean changesSession = code == CommandCode.LOGIN_USER.code()
+                || code == CommandCode.LOGIN_WITH_PERSONAL_ACCESS_TOKEN.code()
+                || code == CommandCode.LOGOUT_USER.code();
+        return changesSession ? lock.writeLock() : lock.readLock();
+    }
+}

@@ -1,0 +1,223 @@
+package io.whippet.server.quic;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
+import io.netty.handler.codec.quic.QuicStreamChannel;
+import io.netty.util.ReferenceCountUtil;
+import io.whippet.protocol.CommandCode;
+import io.whippet.protocol.ErrorCode;
+import io.whippet.server.command.CommandProcessor;
+import io.whippet.server.command.Reply;
+import io.whippet.server.command.Session;
+import io.whippet.server.tcp.FrameLimits;
+import java.nio.ByteOrder;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One bidirectional stream = one request. Reads the request frame, runs it on a virtual thread,
+ * writes the response frame and finishes the stream (FIN).
+ *
+ * <pre>
+ * client -> server   [length u32 = 4 + N][code u32][payload: N bytes] FIN
+ * server -> client   [status u32][length u32][payload: length bytes]  FIN
+ * </pre>
+ *
+ * <p>The length is checked against {@link FrameLimits} as soon as the 8-byte header is in, before
+ * the payload is buffered; the payload is then gathered into one buffer of exactly its size. A
+ * frame that is too large, too short, or cut off by FIN is answered with InvalidCommand (3) and
+ * the stream ends; the connection and its other streams go on, since the stream boundary keeps
+ * the next request apart. Fields are confined to the stream's event loop.
+ */
+final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger(QuicStreamHandler.class.getName());
+    static final int HEADER_BYTES = 8;
+
+    private final QuicConnection connection;
+    private final FrameLimits limits;
+    private final CommandProcessor processor;
+    private final Executor requestExecutor;
+
+    private final ByteBuf header = Unpooled.buffer(HEADER_BYTES, HEADER_BYTES);
+    private @Nullable ByteBuf payload;
+    private int code;
+    private boolean done;
+
+    QuicStreamHandler(
+            QuicConnection connection, FrameLimits limits, CommandProcessor processor, Executor requestExecutor) {
+        this.connection = connection;
+        this.limits = limits;
+        this.processor = processor;
+        this.requestExecutor = requestExecutor;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in) || done) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            if (header.isWritable()) {
+                in.readBytes(header, Math.min(header.writableBytes(), in.readableBytes()));
+                if (header.isWritable() || !startPayload(ctx)) {
+                    return;
+                }
+            }
+            ByteBuf target = payload;
+            if (target == null) {
+                return;
+            }
+            int take = Math.min(target.writableBytes(), in.readableBytes());
+            target.writeBytes(in, take);
+            if (in.isReadable()) {
+                reject(ctx, "bytes after the request frame");
+                return;
+            }
+            if (!target.isWritable()) {
+                dispatch(ctx, target);
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    /** The header is complete: check the length, then make room for the payload. */
+    private boolean startPayload(ChannelHandlerContext ctx) {
+        long length = header.getUnsignedIntLE(0);
+        code = header.getIntLE(4);
+        if (length < 4) {
+            reject(ctx, "frame length: " + length + " (expected: >= 4)");
+            return false;
+        }
+        long payloadBytes = length - 4;
+        int limit = limitFor(code);
+        if (payloadBytes > limit) {
+            reject(ctx, "frame payload length: " + payloadBytes + " (expected: <= " + limit + ")");
+            return false;
+        }
+        ByteBuf target = ctx.alloc().directBuffer((int) payloadBytes, (int) payloadBytes);
+        payload = target;
+        if (payloadBytes == 0) {
+            dispatch(ctx, target);
+            return false;
+        }
+        return true;
+    }
+
+    private int limitFor(int code) {
+        if (!connection.session().authenticated()) {
+            return limits.maxUnauthenticatedPayloadBytes();
+        }
+        return code == CommandCode.SEND_MESSAGES.code()
+                ? limits.maxSendPayloadBytes()
+                : limits.maxControlPayloadBytes();
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, ByteBuf request) {
+        done = true;
+        payload = null;
+        try {
+            requestExecutor.execute(() -> execute(ctx, code, request));
+        } catch (RejectedExecutionException e) {
+            // Shutting down: answer Disconnected rather than leaving the client waiting.
+            request.release();
+            finish(ctx, status(ctx, ErrorCode.DISCONNECTED.code(), 0));
+        }
+    }
+
+    /** On a virtual thread. */
+    private void execute(ChannelHandlerContext ctx, int code, ByteBuf request) {
+        Session session = connection.session();
+        ByteBuf response;
+        Lock lock = connection.lockFor(code);
+        lock.lock();
+        try {
+            Reply reply = processor.process(session, code, request.nioBuffer().order(ByteOrder.LITTLE_ENDIAN));
+            response = encode(ctx, reply);
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, session + ": command " + code + " failed unexpectedly", e);
+            response = status(ctx, ErrorCode.ERROR.code(), 0);
+        } finally {
+            lock.unlock();
+            request.release();
+        }
+        int status = response.getIntLE(0);
+        finish(ctx, response);
+        if (status == ErrorCode.CLIENT_NOT_FOUND.code() || status == ErrorCode.STALE_CLIENT.code()) {
+            connection.channel().close();
+        }
+    }
+
+    /** The whole response in one buffer: polled messages are copied out of their segments here. */
+    private static ByteBuf encode(ChannelHandlerContext ctx, Reply reply) {
+        return switch (reply) {
+            case Reply.Ok ok -> {
+                int length = ok.payload().remaining();
+                ByteBuf out = status(ctx, 0, length);
+                yield length == 0 ? out : Unpooled.wrappedBuffer(out, Unpooled.wrappedBuffer(ok.payload()));
+            }
+            case Reply.Polled polled -> {
+                try (var messages = polled.messages()) {
+                    int length = polled.header().remaining() + (int) messages.sizeBytes();
+                    ByteBuf out = ctx.alloc().directBuffer(HEADER_BYTES + length, HEADER_BYTES + length);
+                    out.writeIntLE(0).writeIntLE(length).writeBytes(polled.header());
+                    int start = out.writerIndex();
+                    messages.copyTo(out.nioBuffer(start, (int) messages.sizeBytes()));
+                    yield out.writerIndex(start + (int) messages.sizeBytes());
+                }
+            }
+            case Reply.Failed failed -> status(ctx, failed.code().code(), 0);
+        };
+    }
+
+    private static ByteBuf status(ChannelHandlerContext ctx, int status, int length) {
+        return ctx.alloc().ioBuffer(HEADER_BYTES).writeIntLE(status).writeIntLE(length);
+    }
+
+    /** Writes the response and FIN; safe from any thread. */
+    private static void finish(ChannelHandlerContext ctx, ByteBuf response) {
+        ctx.writeAndFlush(response).addListener(QuicStreamChannel.SHUTDOWN_OUTPUT);
+    }
+
+    private void reject(ChannelHandlerContext ctx, String why) {
+        done = true;
+        releasePayload();
+        LOG.log(System.Logger.Level.DEBUG, "{0}: rejecting a stream: {1}", connection.session(), why);
+        finish(ctx, status(ctx, ErrorCode.INVALID_COMMAND.code(), 0));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ChannelInputShutdownReadComplete.INSTANCE && !done) {
+            reject(ctx, "stream finished before the request frame was complete");
+        }
+        ReferenceCountUtil.release(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releasePayload();
+        header.release();
+        ctx.fireChannelInactive();
+    }
+
+    private void releasePayload() {
+        ByteBuf pending = payload;
+        payload = null;
+        if (pending != null) {
+            pending.release();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, connection.session() + ": stream error, closing it", cause);
+        ctx.close();
+    }
+}
