@@ -17,6 +17,8 @@ import io.whippet.server.partition.DataPlane;
 import io.whippet.server.partition.DataPlaneSettings;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tcp.TcpServer;
+import io.whippet.server.tls.KeyMaterial;
+import io.whippet.server.tls.TlsContexts;
 import io.whippet.storage.FileIo;
 import io.whippet.storage.Flusher;
 import io.whippet.storage.PartitionConfig;
@@ -46,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * {system.path}/metadata/      the metadata log and snapshot (streams, topics, groups, users, tokens)
  * {system.path}/streams/...    partition logs and consumer offsets, see DataPlane
+ * {system.path}/certs/         the self-signed TLS identity, when configured (see KeyMaterial)
  * </pre>
  *
  * <p>Shutdown order: stop accepting, let in-flight requests finish, close transports, stop
@@ -121,11 +124,19 @@ public final class Server implements AutoCloseable {
             requestExecutor = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("request-", 0).factory());
             var processor = new ServerCommandProcessor(context);
+            // Before either transport starts, so both self-signed ones share one identity.
+            KeyMaterial tcpKeys = config.tcp().enabled() && config.tcp().tls().enabled()
+                    ? KeyMaterial.load(config.tcp().tls(), root)
+                    : null;
+            KeyMaterial httpKeys =
+                    config.http().enabled() && config.http().tls().enabled()
+                            ? KeyMaterial.load(config.http().tls(), root)
+                            : null;
             // The two transports start side by side: each spends most of its start-up loading classes.
             ExecutorService executor = requestExecutor;
             CompletableFuture<@Nullable HttpApiServer> httpStart = config.http().enabled()
                     ? CompletableFuture.supplyAsync(
-                            () -> HttpApiServer.start(config.http(), processor, executor, clock),
+                            () -> HttpApiServer.start(config.http(), processor, executor, clock, httpKeys),
                             task -> Thread.ofPlatform().name("http-start").start(task))
                     : CompletableFuture.completedFuture(null);
             TcpServer tcp = null;
@@ -133,7 +144,12 @@ public final class Server implements AutoCloseable {
             try {
                 if (config.tcp().enabled()) {
                     tcp = TcpServer.start(
-                            config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
+                            config.tcp().address(),
+                            FrameLimits.defaults(),
+                            processor,
+                            requestExecutor,
+                            clock,
+                            tcpKeys == null ? null : TlsContexts.netty(tcpKeys));
                 }
                 http = httpStart.join();
             } catch (InterruptedException | RuntimeException e) {
