@@ -165,8 +165,10 @@ abstract class ClientContractTest {
         assertThat(client.user(Identifier.of(username))).isPresent();
         String tokenName = "t" + UUID.randomUUID().toString().substring(0, 8);
         String token = client.createPersonalAccessToken(tokenName, 0).token();
-        try (BlockingClient other = new BlockingClient(io.whippet.client.tcp.TcpClient.create(
-                ConnectionString.parse("iggy://" + token + "@" + server.host() + ":" + server.tcpPort())))) {
+        // The server's own connection string (it carries the TLS options) with the token for credentials.
+        ClientConfig withToken =
+                ConnectionString.parse(server.connectionString()).withCredentials(Credentials.token(token));
+        try (BlockingClient other = new BlockingClient(io.whippet.client.tcp.TcpClient.create(withToken))) {
             other.ping();
             assertThat(other.me().client().userId()).isZero();
         }

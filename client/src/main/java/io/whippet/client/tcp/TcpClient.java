@@ -2,11 +2,13 @@ package io.whippet.client.tcp;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionString;
 import io.whippet.client.Credentials;
 import io.whippet.client.Message;
+import io.whippet.client.TlsSettings;
 import io.whippet.client.WhippetClient;
 import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.Consumer;
@@ -95,6 +97,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TcpClient implements WhippetClient {
     private static final ReplyDecoder<@Nullable Void> NOTHING = payload -> null;
+    private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private final TcpConnection connection;
 
@@ -123,20 +126,36 @@ public final class TcpClient implements WhippetClient {
         return client;
     }
 
-    private static @Nullable SslContext sslContext(ClientConfig config) {
-        if (!config.tls().enabled()) {
+    /**
+     * TLS 1.3 and 1.2 only. By default the server's chain is checked against the JDK trust store,
+     * or against {@code caFile} alone when given, and its certificate must name the host (or
+     * {@code domain}); {@code validateCertificate = false} skips both, for development only.
+     */
+    static @Nullable SslContext sslContext(ClientConfig config) {
+        TlsSettings tls = config.tls();
+        if (!tls.enabled()) {
             return null;
         }
         try {
-            SslContextBuilder builder = SslContextBuilder.forClient();
-            String caFile = config.tls().caFile();
-            if (!config.tls().validateCertificate()) {
+            SslContextBuilder builder =
+                    SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols(PROTOCOLS);
+            String caFile = tls.caFile();
+            if (!tls.validateCertificate()) {
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-            } else if (caFile != null && !caFile.isEmpty()) {
-                builder.trustManager(new File(caFile));
+            } else {
+                // Explicit, not left to the library's default: a changed default must not turn it off.
+                builder.endpointIdentificationAlgorithm("HTTPS");
+                if (caFile != null && !caFile.isEmpty()) {
+                    File file = new File(caFile);
+                    if (!file.isFile()) {
+                        throw new IllegalArgumentException(
+                                "tls ca file: " + caFile + " (expected: an existing PEM file)");
+                    }
+                    builder.trustManager(file);
+                }
             }
             return builder.build();
-        } catch (SSLException e) {
+        } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("tls: cannot build the client context (" + e.getMessage() + ")", e);
         }
     }
