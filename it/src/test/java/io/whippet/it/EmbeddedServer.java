@@ -7,37 +7,50 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Whippet server on a loopback ephemeral port, with its data in one directory that
  * survives {@link #restart()}. Root is iggy/iggy ({@link ServerOptions#development()}); HTTP and QUIC
- * are off. Owned by the test thread that created it; not thread-safe.
+ * are off. With {@code tls}, TCP is served inside TLS with the {@link TestCertificate}. Owned by the
+ * test thread that created it; not thread-safe.
  */
 final class EmbeddedServer implements AutoCloseable {
     private final Path dataDir;
+    private final boolean tls;
     private @Nullable Server server;
 
-    private EmbeddedServer(Path dataDir) {
+    private EmbeddedServer(Path dataDir, boolean tls) {
         this.dataDir = dataDir;
+        this.tls = tls;
     }
 
     /** Starts a server whose data lives in {@code dataDir} (created if missing, kept if present). */
     static EmbeddedServer start(Path dataDir) {
-        var embedded = new EmbeddedServer(dataDir);
+        return start(dataDir, false);
+    }
+
+    /** As {@link #start(Path)}, serving TCP inside TLS when {@code tls} is set. */
+    static EmbeddedServer start(Path dataDir, boolean tls) {
+        var embedded = new EmbeddedServer(dataDir, tls);
         embedded.startServer();
         return embedded;
     }
 
     private void startServer() {
-        ServerConfig config = ServerConfig.load(
-                null,
-                Map.of(
-                        "IGGY_SYSTEM_PATH", dataDir.toString(),
-                        "IGGY_TCP_ADDRESS", "127.0.0.1:0",
-                        "IGGY_HTTP_ENABLED", "false",
-                        "IGGY_QUIC_ENABLED", "false"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "IGGY_SYSTEM_PATH", dataDir.toString(),
+                "IGGY_TCP_ADDRESS", "127.0.0.1:0",
+                "IGGY_HTTP_ENABLED", "false",
+                "IGGY_QUIC_ENABLED", "false"));
+        if (tls) {
+            environment.put("IGGY_TCP_TLS_ENABLED", "true");
+            environment.put("IGGY_TCP_TLS_CERT_FILE", TestCertificate.certFile().toString());
+            environment.put("IGGY_TCP_TLS_KEY_FILE", TestCertificate.keyFile().toString());
+        }
+        ServerConfig config = ServerConfig.load(null, environment);
         try {
             server = Server.start(config, ServerOptions.development());
         } catch (IOException e) {
