@@ -3,6 +3,7 @@ package io.whippet.bench;
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.Credentials;
+import io.whippet.client.TlsSettings;
 import io.whippet.client.WhippetClient;
 import io.whippet.client.tcp.TcpClient;
 import io.whippet.protocol.response.Stats;
@@ -38,14 +39,21 @@ public final class BenchRunner {
             throw new IllegalArgumentException("transport: " + connection.transport()
                     + " (expected: tcp; the HTTP client is not part of the SDK yet)");
         }
-        EmbeddedServer embedded = connection.embeddedServer() ? startEmbedded(connection.enforceFsync()) : null;
+        EmbeddedServer embedded = connection.embeddedServer()
+                ? startEmbedded(connection.enforceFsync(), connection.tls().enabled())
+                : null;
         try {
             String address = embedded == null ? connection.serverAddress() : "127.0.0.1:" + embedded.tcpPort();
+            TlsSettings tls = connection.tls();
+            if (embedded != null && tls.enabled() && tls.caFile() == null) {
+                tls = new TlsSettings(
+                        true, tls.domain(), embedded.tlsCertificate().toString(), tls.validateCertificate());
+            }
             if (!connection.embeddedServer() && connection.enforceFsync()) {
                 System.err.println("bench: --enforce-fsync is a server setting in 0.8.0; start the server with "
                         + "IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC=true (applied automatically with --server embedded)");
             }
-            return run(params, config(address, connection));
+            return run(params, config(address, connection).withTls(tls));
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -151,11 +159,14 @@ public final class BenchRunner {
                 .withRequestTimeoutMs(0);
     }
 
-    private static EmbeddedServer startEmbedded(boolean enforceFsync) {
+    private static EmbeddedServer startEmbedded(boolean enforceFsync, boolean tls) {
         try {
             Map<String, String> environment = new HashMap<>();
             if (enforceFsync) {
                 environment.put("IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC", "true");
+            }
+            if (tls) {
+                environment.put("IGGY_TCP_TLS_ENABLED", "true");
             }
             return EmbeddedServer.start(Files.createTempDirectory("whippet-bench-"), true, environment);
         } catch (IOException e) {
