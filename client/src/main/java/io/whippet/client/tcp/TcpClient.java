@@ -1,5 +1,6 @@
 package io.whippet.client.tcp;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -138,7 +139,10 @@ public final class TcpClient implements WhippetClient {
         }
         try {
             SslContextBuilder builder =
-                    SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols(PROTOCOLS);
+                    // BoringSSL when its native library loads: no JIT warm-up of AES-GCM, no heap copies.
+                    SslContextBuilder.forClient()
+                            .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+                            .protocols(PROTOCOLS);
             String caFile = tls.caFile();
             if (!tls.validateCertificate()) {
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
