@@ -1,6 +1,7 @@
 package io.whippet.bench;
 
 import io.whippet.client.ConnectionString;
+import io.whippet.client.TlsSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,22 @@ public final class BenchMain implements Callable<Integer> {
     private String server = "external";
 
     @Option(
+            names = "--tls",
+            description = "TLS on TCP, verifying the server's certificate (embedded: the server serves TLS too)")
+    private boolean tls;
+
+    @Option(names = "--tls-domain", description = "server name to verify and send as SNI (default: the host)")
+    private String tlsDomain = "";
+
+    @Option(
+            names = "--tls-ca-file",
+            description = "PEM file of trusted certificates (default: the JDK trust store; embedded: its certificate)")
+    private @Nullable String tlsCaFile;
+
+    @Option(names = "--tls-insecure", description = "trust any server certificate (development only)")
+    private boolean tlsInsecure;
+
+    @Option(
             names = {"-u", "--username"},
             description = "default: iggy")
     private String username = "iggy";
@@ -192,7 +209,8 @@ public final class BenchMain implements Callable<Integer> {
                         server.equalsIgnoreCase("embedded"),
                         username,
                         password,
-                        enforceFsync),
+                        enforceFsync,
+                        new TlsSettings(tls, tlsDomain, tlsCaFile, !tlsInsecure)),
                 outputDirectory);
     }
 
@@ -238,6 +256,7 @@ public final class BenchMain implements Callable<Integer> {
                 "bin/whippet bench bp --partitions 12 -T 2GB -r 200MB",
                 "bin/whippet bench bcg --consumers 4 --consumer-groups 1",
                 "bin/whippet bench e2e --producers 2 -b 100 --server embedded",
+                "bin/whippet bench pp --tls --tls-ca-file local_data/certs/self-signed-cert.pem",
                 "bin/whippet bench ppc -H --warmup-time 5s --server-address 127.0.0.1:8090 -u iggy -p iggy"));
     }
 }

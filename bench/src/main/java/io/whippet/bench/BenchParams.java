@@ -1,5 +1,7 @@
 package io.whippet.bench;
 
+import io.whippet.client.TlsSettings;
+
 /**
  * One benchmark run, fully resolved from the command line.
  *
@@ -31,12 +33,22 @@ public record BenchParams(
     public record Topology(
             int producers, int consumers, int streams, int partitions, int consumerGroups, boolean reuseStreams) {}
 
-    /** Where the server is and how to reach it. */
+    /**
+     * Where the server is and how to reach it. With {@code tls} enabled and an embedded server,
+     * the server serves TLS with its self-signed certificate, which the clients then trust unless
+     * a CA file is given.
+     */
     public record Connection(
             String transport,
             String serverAddress,
             boolean embeddedServer,
             String username,
             String password,
-            boolean enforceFsync) {}
+            boolean enforceFsync,
+            TlsSettings tls) {
+        /** {@code tcp} or {@code tcp+tls}, for reports. */
+        public String label() {
+            return tls.enabled() ? transport + "+tls" : transport;
+        }
+    }
 }

@@ -43,7 +43,10 @@ public final class BenchRunner {
                         + " (expected: tcp or quic; the HTTP client is not part of the SDK yet)");
         };
         EmbeddedServer embedded = connection.embeddedServer()
-                ? startEmbedded(connection.enforceFsync(), transport == ClientConfig.Transport.QUIC)
+                ? startEmbedded(
+                        connection.enforceFsync(),
+                        transport == ClientConfig.Transport.QUIC,
+                        connection.tls().enabled())
                 : null;
         try {
             String address = embedded == null
@@ -52,11 +55,17 @@ public final class BenchRunner {
                             + (transport == ClientConfig.Transport.QUIC
                                     ? embedded.quicAddress().getPort()
                                     : embedded.tcpPort());
+            TlsSettings tls = connection.tls();
+            if (embedded != null && tls.enabled() && tls.caFile() == null) {
+                tls = new TlsSettings(
+                        true, tls.domain(), embedded.tlsCertificate().toString(), tls.validateCertificate());
+            }
             if (!connection.embeddedServer() && connection.enforceFsync()) {
                 System.err.println("bench: --enforce-fsync is a server setting in 0.8.0; start the server with "
                         + "IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC=true (applied automatically with --server embedded)");
             }
-            return run(params, config(address, connection).withTransport(transport));
+            ClientConfig config = config(address, connection).withTransport(transport);
+            return run(params, transport == ClientConfig.Transport.QUIC ? config : config.withTls(tls));
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -164,11 +173,14 @@ public final class BenchRunner {
                 .withTls(new TlsSettings(false, "", null, false));
     }
 
-    private static EmbeddedServer startEmbedded(boolean enforceFsync, boolean quic) {
+    private static EmbeddedServer startEmbedded(boolean enforceFsync, boolean quic, boolean tls) {
         try {
             Map<String, String> environment = new HashMap<>(quic ? EmbeddedServer.QUIC_ON : Map.of());
             if (enforceFsync) {
                 environment.put("IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC", "true");
+            }
+            if (tls) {
+                environment.put("IGGY_TCP_TLS_ENABLED", "true");
             }
             return EmbeddedServer.start(Files.createTempDirectory("whippet-bench-"), true, environment);
         } catch (IOException e) {

@@ -13,7 +13,7 @@ final class ConsoleSummary {
                 Locale.ROOT,
                 "%nBenchmark: %s, %s, %d × %d B messages per batch, %d batches per actor, %s API%n",
                 params.kind().cliName(),
-                params.connection().transport(),
+                params.connection().label(),
                 params.workload().messagesPerBatch(),
                 params.workload().messageSizeBytes(),
                 params.workload().batchesPerActor(),

@@ -44,7 +44,7 @@ final class HtmlReport {
                         params.workload().messageSizeBytes(),
                         params.workload().batchesPerActor(),
                         params.highLevelApi() ? "high-level" : "low-level",
-                        params.connection().transport(),
+                        params.connection().label(),
                         report.uuid(),
                         report.timestamp())))
                 .append("</p>");

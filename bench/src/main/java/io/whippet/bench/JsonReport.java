@@ -59,6 +59,7 @@ final class JsonReport {
                 .field("sampling_ms", params.samplingMs())
                 .field("high_level_api", params.highLevelApi())
                 .field("transport", params.connection().transport())
+                .field("tls", params.connection().tls().enabled())
                 .field("server_address", params.connection().serverAddress())
                 .field("embedded_server", params.connection().embeddedServer())
                 .field("enforce_fsync", params.connection().enforceFsync())

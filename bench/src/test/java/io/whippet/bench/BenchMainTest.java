@@ -3,6 +3,7 @@ package io.whippet.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.whippet.client.TlsSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -49,6 +50,18 @@ class BenchMainTest {
         assertThat(BenchMain.parseBytes("100MB/s")).isEqualTo(100_000_000);
         assertThat(BenchMain.parseBytes("1234")).isEqualTo(1234);
         assertThatThrownBy(() -> BenchMain.parseBytes("lots")).hasMessageContaining("size: lots");
+    }
+
+    @Test
+    void tlsIsOffByDefaultAndVerifiesCertificatesWhenOn() {
+        assertThat(parse("pp").connection().tls().enabled()).isFalse();
+
+        BenchParams verified = parse("pp", "--tls", "--tls-domain", "localhost", "--tls-ca-file", "ca.pem");
+        assertThat(verified.connection().tls()).isEqualTo(new TlsSettings(true, "localhost", "ca.pem", true));
+        assertThat(verified.connection().label()).isEqualTo("tcp+tls");
+
+        assertThat(parse("pp", "--tls", "--tls-insecure").connection().tls().validateCertificate())
+                .isFalse();
     }
 
     @Test

@@ -55,7 +55,8 @@ abstract class ContractTestBase {
 
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
-        EmbeddedServer started = EmbeddedServer.start(dataDir.resolve("data"));
+        EmbeddedServer started =
+                EmbeddedServer.start(dataDir.resolve("data"), flavour().tls());
         server = started;
         clients = new Clients(flavour(), started::tcpAddress);
         root = clients.classRoot();

@@ -14,26 +14,36 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-process Whippet server on a loopback ephemeral port, with its data in one directory that
  * survives {@link #restart()}. Root is iggy/iggy ({@link ServerOptions#development()}); HTTP and QUIC
- * are off. Owned by the test thread that created it; not thread-safe.
+ * are off. With {@code tls}, TCP is served inside TLS with the {@link TestCertificate}. Owned by the
+ * test thread that created it; not thread-safe.
  */
 final class EmbeddedServer implements AutoCloseable {
     private final Path dataDir;
+    private final boolean tls;
     private Map<String, String> extraEnvironment;
     private @Nullable Server server;
 
-    private EmbeddedServer(Path dataDir, Map<String, String> extraEnvironment) {
+    private EmbeddedServer(Path dataDir, boolean tls, Map<String, String> extraEnvironment) {
         this.dataDir = dataDir;
+        this.tls = tls;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** Starts a server whose data lives in {@code dataDir} (created if missing, kept if present). */
     static EmbeddedServer start(Path dataDir) {
-        return start(dataDir, Map.of());
+        return start(dataDir, false);
     }
 
     /** As {@link #start(Path)}, with extra {@code IGGY_*} variables that also apply to restarts. */
     static EmbeddedServer start(Path dataDir, Map<String, String> extraEnvironment) {
-        var embedded = new EmbeddedServer(dataDir, extraEnvironment);
+        var embedded = new EmbeddedServer(dataDir, false, extraEnvironment);
+        embedded.startServer();
+        return embedded;
+    }
+
+    /** As {@link #start(Path)}, serving TCP inside TLS when {@code tls} is set. */
+    static EmbeddedServer start(Path dataDir, boolean tls) {
+        var embedded = new EmbeddedServer(dataDir, tls, Map.of());
         embedded.startServer();
         return embedded;
     }
@@ -44,6 +54,11 @@ final class EmbeddedServer implements AutoCloseable {
                 "IGGY_TCP_ADDRESS", "127.0.0.1:0",
                 "IGGY_HTTP_ENABLED", "false",
                 "IGGY_QUIC_ENABLED", "false"));
+        if (tls) {
+            environment.put("IGGY_TCP_TLS_ENABLED", "true");
+            environment.put("IGGY_TCP_TLS_CERT_FILE", TestCertificate.certFile().toString());
+            environment.put("IGGY_TCP_TLS_KEY_FILE", TestCertificate.keyFile().toString());
+        }
         environment.putAll(extraEnvironment);
         ServerConfig config = ServerConfig.load(null, environment);
         try {

@@ -19,7 +19,7 @@ class FixtureTest {
     @ParameterizedTest
     @EnumSource(ClientFlavour.class)
     void embeddedServerAnswersPingBeforeAndAfterARestart(ClientFlavour flavour) {
-        try (var server = EmbeddedServer.start(tempDir.resolve("data"));
+        try (var server = EmbeddedServer.start(tempDir.resolve("data"), flavour.tls());
                 var clients = new Clients(flavour, server::tcpAddress)) {
             clients.anonymous().system().ping();
             int firstPort = server.tcpAddress().getPort();

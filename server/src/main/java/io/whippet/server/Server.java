@@ -19,6 +19,8 @@ import io.whippet.server.payload.EncryptionKeyCheck;
 import io.whippet.server.quic.QuicServer;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tcp.TcpServer;
+import io.whippet.server.tls.KeyMaterial;
+import io.whippet.server.tls.TlsContexts;
 import io.whippet.storage.FileIo;
 import io.whippet.storage.Flusher;
 import io.whippet.storage.PartitionConfig;
@@ -48,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * {system.path}/metadata/      the metadata log and snapshot (streams, topics, groups, users, tokens)
  * {system.path}/streams/...    partition logs and consumer offsets, see DataPlane
+ * {system.path}/certs/         the self-signed TLS identity, when configured (see KeyMaterial)
  * </pre>
  *
  * <p>Shutdown order: stop accepting, let in-flight requests finish, close transports, stop
@@ -128,11 +131,19 @@ public final class Server implements AutoCloseable {
             requestExecutor = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("request-", 0).factory());
             var processor = new ServerCommandProcessor(context);
+            // Before either transport starts, so both self-signed ones share one identity.
+            KeyMaterial tcpKeys = config.tcp().enabled() && config.tcp().tls().enabled()
+                    ? KeyMaterial.load(config.tcp().tls(), root)
+                    : null;
+            KeyMaterial httpKeys =
+                    config.http().enabled() && config.http().tls().enabled()
+                            ? KeyMaterial.load(config.http().tls(), root)
+                            : null;
             // The transports start side by side: each spends most of its start-up loading classes.
             ExecutorService executor = requestExecutor;
             CompletableFuture<@Nullable HttpApiServer> httpStart = config.http().enabled()
                     ? CompletableFuture.supplyAsync(
-                            () -> HttpApiServer.start(config.http(), processor, executor, clock),
+                            () -> HttpApiServer.start(config.http(), processor, executor, clock, httpKeys),
                             task -> Thread.ofPlatform().name("http-start").start(task))
                     : CompletableFuture.completedFuture(null);
             CompletableFuture<@Nullable QuicServer> quicStart = config.quic().enabled()
@@ -146,7 +157,12 @@ public final class Server implements AutoCloseable {
             try {
                 if (config.tcp().enabled()) {
                     tcp = TcpServer.start(
-                            config.tcp().address(), FrameLimits.defaults(), processor, requestExecutor, clock);
+                            config.tcp().address(),
+                            FrameLimits.defaults(),
+                            processor,
+                            requestExecutor,
+                            clock,
+                            tcpKeys == null ? null : TlsContexts.netty(tcpKeys));
                 }
                 http = httpStart.join();
                 quic = quicStart.join();

@@ -80,6 +80,10 @@ public final class WhippetServer {
         Server server;
         try {
             server = Server.start(config, options);
+        } catch (ConfigException e) {
+            // Found while starting, e.g. a TLS key file that is missing or does not match.
+            err.println("whippet server: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             err.println("whippet server: cannot start: " + e.getMessage());
             return 1;

@@ -6,6 +6,8 @@ import io.whippet.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,6 +26,9 @@ import java.util.stream.Stream;
  *     TcpClient client = TcpClient.connect(server.connectionString());
  * }
  * }</pre>
+ *
+ * <p>{@link #startWithTls()} serves TCP inside TLS with the server's self-signed {@code localhost}
+ * certificate; {@link #connectionString()} then names that certificate as the client's CA file.
  *
  * Thread-safe to read from any thread; start and close from one.
  */
@@ -62,6 +67,11 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /** Starts a TLS-only TCP server (self-signed certificate) in a fresh temporary directory. */
+    public static EmbeddedServer startWithTls() {
+        return start(Map.of("IGGY_TCP_TLS_ENABLED", "true"));
+    }
+
     /** Variables that turn QUIC on, on an ephemeral loopback UDP port with a self-signed certificate. */
     public static final Map<String, String> QUIC_ON =
             Map.of("IGGY_QUIC_ENABLED", "true", "IGGY_QUIC_ADDRESS", "127.0.0.1:0");
@@ -74,6 +84,7 @@ public final class EmbeddedServer implements AutoCloseable {
     /**
      * Starts a server with extra configuration variables, e.g. {@code IGGY_SYSTEM_SEGMENT_SIZE};
      * the test defaults (loopback TCP on port 0, no HTTP, no QUIC) apply unless overridden.
+     * {@code IGGY_TCP_TLS_ENABLED=true} turns TLS on with the self-signed certificate.
      */
     public static EmbeddedServer start(Path dataDirectory, boolean deleteOnClose, Map<String, String> environment) {
         Map<String, String> variables = new HashMap<>();
@@ -123,9 +134,36 @@ public final class EmbeddedServer implements AutoCloseable {
                 + quicAddress().getPort() + "?tls_validate_certificate=false";
     }
 
-    /** {@code iggy://iggy:iggy@127.0.0.1:PORT}: the root user on this server. */
+    /** Whether TCP is served inside TLS. */
+    public boolean tls() {
+        return server.config().tcp().tls().enabled();
+    }
+
+    /**
+     * The PEM certificate a TLS client should trust: the self-signed one in the data directory, or
+     * the configured {@code cert_file}.
+     */
+    public Path tlsCertificate() {
+        var tls = server.config().tcp().tls();
+        if (!tls.enabled()) {
+            throw new IllegalStateException("tcp.tls is disabled");
+        }
+        return tls.certFile().isBlank()
+                ? server.config().system().path().resolve("certs").resolve("self-signed-cert.pem")
+                : Path.of(tls.certFile());
+    }
+
+    /**
+     * {@code iggy://iggy:iggy@127.0.0.1:PORT}: the root user on this server; with TLS on, plus
+     * {@code ?tls=true&tls_domain=localhost&tls_ca_file=CERT}.
+     */
     public String connectionString() {
-        return "iggy://" + ROOT_USERNAME + ":" + ROOT_PASSWORD + "@" + host() + ":" + tcpPort();
+        String plain = "iggy://" + ROOT_USERNAME + ":" + ROOT_PASSWORD + "@" + host() + ":" + tcpPort();
+        if (!tls()) {
+            return plain;
+        }
+        return plain + "?tls=true&tls_domain=localhost&tls_ca_file="
+                + URLEncoder.encode(tlsCertificate().toString(), StandardCharsets.UTF_8);
     }
 
     @Override

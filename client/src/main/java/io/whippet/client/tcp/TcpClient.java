@@ -1,11 +1,15 @@
 package io.whippet.client.tcp;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionString;
+import io.whippet.client.TlsSettings;
 import java.io.File;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * membership belongs to the connection, so a group consumer wants its own client.
  */
 public final class TcpClient extends FramedClient {
+    private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
     private TcpClient(TcpConnection connection) {
         super(connection);
     }
@@ -40,20 +46,39 @@ public final class TcpClient extends FramedClient {
         return client;
     }
 
-    private static @Nullable SslContext sslContext(ClientConfig config) {
-        if (!config.tls().enabled()) {
+    /**
+     * TLS 1.3 and 1.2 only. By default the server's chain is checked against the JDK trust store,
+     * or against {@code caFile} alone when given, and its certificate must name the host (or
+     * {@code domain}); {@code validateCertificate = false} skips both, for development only.
+     */
+    static @Nullable SslContext sslContext(ClientConfig config) {
+        TlsSettings tls = config.tls();
+        if (!tls.enabled()) {
             return null;
         }
         try {
-            SslContextBuilder builder = SslContextBuilder.forClient();
-            String caFile = config.tls().caFile();
-            if (!config.tls().validateCertificate()) {
+            SslContextBuilder builder =
+                    // BoringSSL when its native library loads: no JIT warm-up of AES-GCM, no heap copies.
+                    SslContextBuilder.forClient()
+                            .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+                            .protocols(PROTOCOLS);
+            String caFile = tls.caFile();
+            if (!tls.validateCertificate()) {
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-            } else if (caFile != null && !caFile.isEmpty()) {
-                builder.trustManager(new File(caFile));
+            } else {
+                // Explicit, not left to the library's default: a changed default must not turn it off.
+                builder.endpointIdentificationAlgorithm("HTTPS");
+                if (caFile != null && !caFile.isEmpty()) {
+                    File file = new File(caFile);
+                    if (!file.isFile()) {
+                        throw new IllegalArgumentException(
+                                "tls ca file: " + caFile + " (expected: an existing PEM file)");
+                    }
+                    builder.trustManager(file);
+                }
             }
             return builder.build();
-        } catch (SSLException e) {
+        } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("tls: cannot build the client context (" + e.getMessage() + ")", e);
         }
     }

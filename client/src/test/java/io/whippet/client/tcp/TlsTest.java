@@ -126,6 +126,26 @@ class TlsTest {
     }
 
     @Test
+    void aTrustedCertificateForAnotherHostFailsTheConnection() throws Exception {
+        try (FakeServer server = tlsServer();
+                BlockingClient client = new BlockingClient(TcpClient.create(
+                        config(server, new TlsSettings(true, "example.com", certificatePem.toString(), true))))) {
+            assertThatThrownBy(client::ping)
+                    .isInstanceOf(ConnectionException.class)
+                    .hasMessageContaining("tls handshake");
+        }
+    }
+
+    @Test
+    void aMissingCaFileIsRefusedUpFront() {
+        ClientConfig config = ClientConfig.defaults().withTls(new TlsSettings(true, "", "/no/such/ca.pem", true));
+
+        assertThatThrownBy(() -> TcpClient.create(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/no/such/ca.pem");
+    }
+
+    @Test
     void certificateValidationCanBeTurnedOffForDevelopment() throws Exception {
         try (FakeServer server = tlsServer();
                 BlockingClient client =

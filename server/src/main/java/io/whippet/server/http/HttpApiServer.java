@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -19,10 +20,14 @@ import io.whippet.protocol.WhippetException;
 import io.whippet.server.command.ServerCommandProcessor;
 import io.whippet.server.command.Session;
 import io.whippet.server.config.ServerConfig;
+import io.whippet.server.tls.KeyMaterial;
+import io.whippet.server.tls.Pem;
+import io.whippet.server.tls.TlsContexts;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP endpoint: a Vert.x HTTP server (on the server's Netty 4.2) whose router maps every
@@ -56,17 +62,16 @@ public final class HttpApiServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Binds {@code config.address()} (port 0 picks a free port) and serves until {@link #close}. */
+    /**
+     * Binds {@code config.address()} (port 0 picks a free port) and serves until {@link #close};
+     * HTTPS with {@code tls} (TLS 1.2 and 1.3 only), plain HTTP when it is null.
+     */
     public static HttpApiServer start(
             ServerConfig.HttpConfig config,
             ServerCommandProcessor processor,
             ExecutorService executor,
-            InstantSource clock) {
-        if (config.tls().enabled()) {
-            throw new WhippetException(
-                    ErrorCode.INVALID_CONFIGURATION,
-                    "http.tls.enabled: true (expected: false, TLS is not supported yet)");
-        }
+            InstantSource clock,
+            @Nullable KeyMaterial tls) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
         try {
             long lifetimeSeconds = Math.max(1, config.jwtAccessTokenExpiryMicros() / 1_000_000);
@@ -92,16 +97,23 @@ public final class HttpApiServer implements AutoCloseable {
             new StreamRoutes().register(table);
             new GroupRoutes().register(table);
             new MessageRoutes(metrics).register(table);
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
-                            .setCompressionSupported(false)
-                            .setMaxFormAttributeSize(-1))
+            var options = new HttpServerOptions().setCompressionSupported(false).setMaxFormAttributeSize(-1);
+            if (tls != null) {
+                options.setSsl(true)
+                        .setKeyCertOptions(new PemKeyCertOptions()
+                                .setKeyValue(Buffer.buffer(Pem.privateKey(tls.privateKey())))
+                                .setCertValue(Buffer.buffer(Pem.certificates(tls.chain()))))
+                        .setEnabledSecureTransportProtocols(new LinkedHashSet<>(TlsContexts.PROTOCOLS));
+            }
+            HttpServer server = await(vertx.createHttpServer(options)
                     .requestHandler(router)
                     .listen(config.address().port(), config.address().host()));
             LOG.log(
                     System.Logger.Level.INFO,
-                    "HTTP API listening on {0}:{1}",
+                    "HTTP API listening on {0}:{1}{2}",
                     config.address().host(),
-                    Integer.toString(server.actualPort()));
+                    Integer.toString(server.actualPort()),
+                    tls == null ? "" : " (HTTPS)");
             return new HttpApiServer(vertx, server, config.address().host());
         } catch (RuntimeException e) {
             vertx.close();

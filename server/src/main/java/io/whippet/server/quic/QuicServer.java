@@ -23,6 +23,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.whippet.server.command.CommandProcessor;
 import io.whippet.server.config.ServerConfig.QuicConfig;
 import io.whippet.server.tcp.FrameLimits;
+import io.whippet.server.tls.KeyMaterial;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -81,7 +82,7 @@ public final class QuicServer implements AutoCloseable {
             ExecutorService requestExecutor,
             InstantSource clock)
             throws InterruptedException {
-        QuicKeyMaterial keys = QuicKeyMaterial.load(config.tls(), dataDir);
+        KeyMaterial keys = KeyMaterial.load(config.tls(), dataDir);
         QuicSslContext ssl = QuicSslContextBuilder.forServer(
                         keys.privateKey(), null, keys.chain().toArray(X509Certificate[]::new))
                 .applicationProtocols(ALPN_PROTOCOLS)

@@ -22,6 +22,10 @@ import java.util.List;
  * <p>The length is checked against {@link FrameLimits} before anything is buffered beyond the
  * 8-byte header: an oversized or impossible length is answered with error 3 (InvalidCommand) and
  * the connection is closed, since the rest of the stream can no longer be trusted.
+ *
+ * <p>A TLS client on a plaintext port opens with a handshake record, {@code 16 03 0x ..}: read as
+ * a length that is at least 66,326, more than any request before login may carry. It is named as
+ * such and refused from its first 8 bytes, so its "length" is never allocated.
  */
 final class RequestFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_SIZE = 8;
@@ -45,6 +49,13 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
             int start = in.readerIndex();
             long length = in.getUnsignedIntLE(start);
             int code = in.getIntLE(start + 4);
+            if (!session.authenticated() && isTlsHandshake(in, start)) {
+                fail(
+                        in,
+                        out,
+                        "a TLS handshake on a plaintext port (first bytes: 16 03 0" + in.getByte(start + 2) + ")");
+                return;
+            }
             if (length < 4) {
                 fail(in, out, "frame length: " + length + " (expected: >= 4)");
                 return;
@@ -63,6 +74,14 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(HEADER_SIZE);
             out.add(new InboundFrame.Request(code, in.readRetainedSlice((int) payloadLength)));
         }
+    }
+
+    /** A TLS record header: content type 22 (handshake), version 3.1 to 3.4 (TLS 1.0 to 1.3). */
+    private static boolean isTlsHandshake(ByteBuf in, int start) {
+        return in.getByte(start) == 0x16
+                && in.getByte(start + 1) == 0x03
+                && in.getByte(start + 2) >= 0x01
+                && in.getByte(start + 2) <= 0x04;
     }
 
     private int limitFor(int code) {

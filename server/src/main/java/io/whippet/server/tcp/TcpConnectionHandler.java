@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.whippet.protocol.ErrorCode;
+import io.whippet.protocol.WhippetException;
 import io.whippet.server.command.CommandProcessor;
 import io.whippet.server.command.Reply;
 import io.whippet.server.command.Session;
@@ -22,6 +23,11 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Backpressure: while more than {@link #MAX_QUEUED} decoded requests wait (a pipelining
  * client), the channel stops reading until the queue drains.
+ *
+ * <p>Polled messages go from the segment files to the socket as file regions (sendfile) on a
+ * plaintext connection. Under TLS the bytes must pass through the cipher, so the request's virtual
+ * thread copies them into one pooled direct buffer instead (not the event loop: the read may touch
+ * the disk), and the segments are released as soon as the copy is done.
  */
 final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(TcpConnectionHandler.class.getName());
@@ -30,14 +36,17 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Session session;
     private final CommandProcessor processor;
     private final Executor requestExecutor;
+    private final boolean zeroCopy;
     private final ArrayDeque<InboundFrame> queued = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
 
-    TcpConnectionHandler(Session session, CommandProcessor processor, Executor requestExecutor) {
+    /** {@code zeroCopy}: send polled messages as file regions; false when the channel is TLS. */
+    TcpConnectionHandler(Session session, CommandProcessor processor, Executor requestExecutor, boolean zeroCopy) {
         this.session = session;
         this.processor = processor;
         this.requestExecutor = requestExecutor;
+        this.zeroCopy = zeroCopy;
     }
 
     @Override
@@ -107,12 +116,51 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             request.payload().release();
         }
+        ByteBuf copy = null;
+        if (!zeroCopy && reply instanceof Reply.Polled polled) {
+            try {
+                copy = copy(ctx, polled);
+            } catch (WhippetException e) {
+                reply = Reply.error(e.errorCode(), String.valueOf(e.getMessage()));
+            }
+        }
         Reply done = reply;
+        ByteBuf frame = copy;
         ctx.executor().execute(() -> {
-            write(ctx, done);
+            if (frame != null) {
+                ctx.writeAndFlush(frame);
+            } else {
+                write(ctx, done);
+            }
             busy = false;
             runNext(ctx);
         });
+    }
+
+    /**
+     * On a virtual thread: the whole reply, status to last message, in one direct buffer. Closes
+     * the poll's result, so its segments are released before the bytes are even sent.
+     */
+    private static ByteBuf copy(ChannelHandlerContext ctx, Reply.Polled polled) {
+        var messages = polled.messages();
+        try (messages) {
+            long payloadBytes = polled.header().remaining() + messages.sizeBytes();
+            if (payloadBytes > Integer.MAX_VALUE - 8) {
+                throw new WhippetException(
+                        ErrorCode.CANNOT_READ_MESSAGE, "poll of " + payloadBytes + " bytes is too large to copy");
+            }
+            ByteBuf frame = ctx.alloc().directBuffer(8 + (int) payloadBytes);
+            try {
+                frame.writeIntLE(0).writeIntLE((int) payloadBytes).writeBytes(polled.header());
+                int size = (int) messages.sizeBytes();
+                messages.copyTo(frame.internalNioBuffer(frame.writerIndex(), size));
+                frame.writerIndex(frame.writerIndex() + size);
+                return frame;
+            } catch (RuntimeException e) {
+                frame.release();
+                throw e;
+            }
+        }
     }
 
     private void write(ChannelHandlerContext ctx, Reply reply) {

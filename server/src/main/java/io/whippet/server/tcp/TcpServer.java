@@ -14,6 +14,8 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.whippet.server.command.CommandProcessor;
 import io.whippet.server.command.Session;
 import io.whippet.server.config.ListenAddress;
@@ -21,10 +23,21 @@ import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Iggy binary protocol over TCP. Uses native epoll when available, NIO otherwise. Each
- * connection gets a {@link Session}, a {@link RequestFrameDecoder} and a {@link TcpConnectionHandler}.
+ * The Iggy binary protocol over TCP, optionally inside TLS. Uses native epoll when available, NIO
+ * otherwise. Each connection gets a {@link Session}, a {@link RequestFrameDecoder} and a
+ * {@link TcpConnectionHandler}; with TLS an {@link SslHandler} comes first.
+ *
+ * <pre>
+ * plaintext:  socket -> frames -> requests
+ * TLS:        socket -> tls (SslHandler) -> frames -> requests
+ * </pre>
+ *
+ * <p>Wrong-protocol peers are cut off early: the SslHandler closes a connection whose first bytes
+ * are not a TLS record, and on a plaintext port the frame decoder recognizes a TLS ClientHello
+ * before buffering the length it seems to announce.
  */
 public final class TcpServer implements AutoCloseable {
     /**
@@ -38,6 +51,7 @@ public final class TcpServer implements AutoCloseable {
             true, 0, PooledByteBufAllocator.defaultNumDirectArena(), 8192, 11, 256, 64, true);
 
     private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
+    private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -49,13 +63,17 @@ public final class TcpServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
-    /** Binds and starts accepting; {@code requestExecutor} runs the commands (virtual threads). */
+    /**
+     * Binds and starts accepting; {@code requestExecutor} runs the commands (virtual threads).
+     * {@code tls}: the server context to wrap every connection in, or null for plaintext.
+     */
     public static TcpServer start(
             ListenAddress address,
             FrameLimits limits,
             CommandProcessor processor,
             ExecutorService requestExecutor,
-            InstantSource clock)
+            InstantSource clock,
+            @Nullable SslContext tls)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         var ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -80,9 +98,16 @@ public final class TcpServer implements AutoCloseable {
                                     ? "unknown"
                                     : remote.getAddress().getHostAddress() + ":" + remote.getPort();
                             Session session = new Session(Session.Transport.TCP, peer, clock.millis() * 1000);
+                            if (tls != null) {
+                                SslHandler handler = tls.newHandler(ch.alloc());
+                                handler.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MS);
+                                ch.pipeline().addLast("tls", handler);
+                            }
                             ch.pipeline()
                                     .addLast("frames", new RequestFrameDecoder(limits, session))
-                                    .addLast("requests", new TcpConnectionHandler(session, processor, requestExecutor));
+                                    .addLast(
+                                            "requests",
+                                            new TcpConnectionHandler(session, processor, requestExecutor, tls == null));
                         }
                     })
                     .bind(address.toSocketAddress())
@@ -90,9 +115,10 @@ public final class TcpServer implements AutoCloseable {
                     .channel();
             LOG.log(
                     System.Logger.Level.INFO,
-                    "TCP listening on {0} ({1})",
+                    "TCP listening on {0} ({1}{2})",
                     channel.localAddress(),
-                    epoll ? "epoll" : "nio");
+                    epoll ? "epoll" : "nio",
+                    tls == null ? "" : ", TLS");
             return new TcpServer(boss, workers, channel);
         } catch (InterruptedException | RuntimeException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -2,7 +2,6 @@ package io.whippet.server.http;
 
 import io.whippet.server.Server;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.iggy.client.blocking.IggyBaseClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,7 @@ abstract class ContractTestBase {
 
     @BeforeAll
     void startServer(@TempDir Path dataDir) {
-        server = TestServer.start(dataDir, Map.of());
+        server = TestServer.start(dataDir, transport().serverEnvironment());
         client = transport().connect(server);
     }
 

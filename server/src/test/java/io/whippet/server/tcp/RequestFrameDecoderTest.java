@@ -7,6 +7,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.server.command.Session;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 
 class RequestFrameDecoderTest {
@@ -83,5 +86,47 @@ class RequestFrameDecoderTest {
         InboundFrame.Malformed malformed = channel.readInbound();
         assertThat(malformed.message()).contains("4294967291");
         assertThat(channel.finish()).isFalse();
+    }
+
+    /** The first bytes a JDK TLS client sends: a handshake record holding its ClientHello. */
+    static byte[] clientHello() throws Exception {
+        SSLEngine engine = SSLContext.getDefault().createSSLEngine("localhost", 8090);
+        engine.setUseClientMode(true);
+        ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        engine.wrap(ByteBuffer.allocate(0), out);
+        out.flip();
+        byte[] hello = new byte[out.remaining()];
+        out.get(hello);
+        return hello;
+    }
+
+    @Test
+    void tlsClientHelloIsRefusedWithoutBufferingTheLengthItSeemsToAnnounce() throws Exception {
+        byte[] hello = clientHello();
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(FrameLimits.defaults(), session));
+        // Keep a reference: the decoder accumulates into this very buffer, so growth would show.
+        ByteBuf bytes = Unpooled.buffer(hello.length).writeBytes(hello);
+        int capacity = bytes.capacity();
+        channel.writeInbound(bytes.retain());
+
+        InboundFrame.Malformed malformed = channel.readInbound();
+        assertThat(malformed.code()).isEqualTo(ErrorCode.INVALID_COMMAND);
+        assertThat(malformed.message()).startsWith("a TLS handshake on a plaintext port");
+        assertThat(bytes.capacity()).isEqualTo(capacity);
+        bytes.release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void frameWithinTheLimitReservesRoomForItsWholePayload() {
+        // The counterpart of the test above: growth of the accumulating buffer is visible.
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(FrameLimits.defaults(), session));
+        ByteBuf bytes = Unpooled.buffer(8).writeIntLE(4 + 1000).writeIntLE(1);
+        channel.writeInbound(bytes.retain());
+
+        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(bytes.capacity()).isGreaterThanOrEqualTo(8 + 1000);
+        bytes.release();
+        channel.finishAndReleaseAll();
     }
 }

@@ -1,0 +1,8 @@
+package io.whippet.server.http;
+
+class MessagesOverHttpsTest extends MessagesContract {
+    @Override
+    Transport transport() {
+        return Transport.HTTPS;
+    }
+}

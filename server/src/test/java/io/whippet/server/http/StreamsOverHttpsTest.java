@@ -1,0 +1,8 @@
+package io.whippet.server.http;
+
+class StreamsOverHttpsTest extends StreamsContract {
+    @Override
+    Transport transport() {
+        return Transport.HTTPS;
+    }
+}
