@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Whippet server on a loopback ephemeral port, with its data in one directory that
- * survives {@link #restart()}. Root is iggy/iggy ({@link ServerOptions#development()}); HTTP and QUIC
- * are off. Owned by the test thread that created it; not thread-safe.
+ * survives {@link #restart()}. Root is iggy/iggy ({@link ServerOptions#development()}); HTTP is on
+ * (loopback, ephemeral port) for the HTTP flavours, QUIC is off. Owned by the test thread that
+ * created it; not thread-safe.
  */
 final class EmbeddedServer implements AutoCloseable {
     private final Path dataDir;
@@ -36,7 +37,7 @@ final class EmbeddedServer implements AutoCloseable {
                 Map.of(
                         "IGGY_SYSTEM_PATH", dataDir.toString(),
                         "IGGY_TCP_ADDRESS", "127.0.0.1:0",
-                        "IGGY_HTTP_ENABLED", "false",
+                        "IGGY_HTTP_ADDRESS", "127.0.0.1:0",
                         "IGGY_QUIC_ENABLED", "false"));
         try {
             server = Server.start(config, ServerOptions.development());
@@ -70,6 +71,14 @@ final class EmbeddedServer implements AutoCloseable {
             throw new IllegalStateException("server is stopped");
         }
         return running.tcpAddress().orElseThrow();
+    }
+
+    InetSocketAddress httpAddress() {
+        Server running = server;
+        if (running == null) {
+            throw new IllegalStateException("server is stopped");
+        }
+        return running.httpAddress().orElseThrow();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -112,19 +113,16 @@ final class MessagesJson {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw RequestJson.bad("messages[" + area.count + "]: not an object");
             }
-            long idLow = 0;
-            long idHigh = 0;
+            BigInteger id = null;
+            BigInteger headerId = null;
             byte[] payload = null;
             byte[] headers = new byte[0];
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (name) {
-                    case "id" -> {
-                        BigInteger id = id(parser, token);
-                        idLow = id.longValue();
-                        idHigh = id.shiftRight(64).longValue();
-                    }
+                    case "id" -> id = id(parser, token);
+                    case "header" -> headerId = headerId(parser, token);
                     case "payload" -> {
                         if (token != JsonToken.VALUE_STRING) {
                             throw RequestJson.bad("payload: not a base64 string");
@@ -132,7 +130,7 @@ final class MessagesJson {
                         payload = parser.getBinaryValue();
                     }
                     case "user_headers" -> headers = userHeaders(parser, token);
-                    default -> parser.skipChildren(); // Java sends "header" and "size": ignored.
+                    default -> parser.skipChildren(); // Java also sends "size": ignored.
                 }
             }
             if (payload == null) {
@@ -146,9 +144,33 @@ final class MessagesJson {
                         ErrorCode.TOO_BIG_MESSAGE_PAYLOAD,
                         "payload: " + payload.length + " bytes (expected: <= " + MessageLayout.MAX_PAYLOAD_SIZE + ")");
             }
-            area.add(idLow, idHigh, payload, headers);
+            BigInteger chosen = id != null ? id : headerId != null ? headerId : BigInteger.ZERO;
+            area.add(chosen.longValue(), chosen.shiftRight(64).longValue(), payload, headers);
         }
         return area;
+    }
+
+    /**
+     * The id inside a poll-shaped {@code "header"} object, which is where the Java 0.8.0 SDK puts a
+     * client-chosen id (upstream reads only the top-level {@code "id"} and so gives every Java message
+     * a server-generated one). A top-level id wins; every other header field is ignored.
+     */
+    private static @Nullable BigInteger headerId(JsonParser parser, JsonToken token) {
+        if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        BigInteger id = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("id")) {
+                id = id(parser, value);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return id;
     }
 
     /** A u128 id: a JSON number, a decimal string, or 32 hex digits (a UUID, dashes allowed). */
