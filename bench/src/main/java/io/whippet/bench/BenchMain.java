@@ -93,8 +93,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--transport", description = "tcp or http (default: tcp)")
     private String transport = "tcp";
 
-    @Option(names = "--server-address", description = "host:port (default: 127.0.0.1:8090)")
-    private String serverAddress = "127.0.0.1:8090";
+    @Option(
+            names = "--server-address",
+            description = "host:port (default: 127.0.0.1:8090 over tcp, 127.0.0.1:3000 over http)")
+    private @Nullable String serverAddress;
 
     @Option(names = "--server", description = "external, or embedded: a server in a temp dir in this process")
     private String server = "external";
@@ -182,7 +184,9 @@ public final class BenchMain implements Callable<Integer> {
                 highLevelApi,
                 new BenchParams.Connection(
                         transport.toLowerCase(Locale.ROOT),
-                        serverAddress,
+                        serverAddress != null
+                                ? serverAddress
+                                : transport.equalsIgnoreCase("http") ? "127.0.0.1:3000" : "127.0.0.1:8090",
                         server.equalsIgnoreCase("embedded"),
                         username,
                         password,

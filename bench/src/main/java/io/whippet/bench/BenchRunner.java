@@ -2,9 +2,9 @@ package io.whippet.bench;
 
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ClientConfig;
+import io.whippet.client.ClientTransport;
 import io.whippet.client.Credentials;
 import io.whippet.client.WhippetClient;
-import io.whippet.client.tcp.TcpClient;
 import io.whippet.protocol.response.Stats;
 import io.whippet.testing.EmbeddedServer;
 import java.io.IOException;
@@ -34,18 +34,25 @@ public final class BenchRunner {
 
     public static BenchReport run(BenchParams params) throws Exception {
         BenchParams.Connection connection = params.connection();
-        if (!connection.transport().equals("tcp")) {
-            throw new IllegalArgumentException("transport: " + connection.transport()
-                    + " (expected: tcp; the HTTP client is not part of the SDK yet)");
+        ClientTransport transport = switch (connection.transport()) {
+            case "tcp" -> ClientTransport.TCP;
+            case "http" -> ClientTransport.HTTP;
+            default ->
+                throw new IllegalArgumentException("transport: " + connection.transport() + " (expected: tcp or http)");
+        };
+        if (transport == ClientTransport.HTTP && params.kind().usesGroups()) {
+            throw new IllegalArgumentException("benchmark: " + params.kind()
+                    + " (expected: one without consumer groups over http; joining a group needs a TCP connection)");
         }
-        EmbeddedServer embedded = connection.embeddedServer() ? startEmbedded(connection.enforceFsync()) : null;
+        EmbeddedServer embedded =
+                connection.embeddedServer() ? startEmbedded(connection.enforceFsync(), transport) : null;
         try {
-            String address = embedded == null ? connection.serverAddress() : "127.0.0.1:" + embedded.tcpPort();
+            String address = embedded == null ? connection.serverAddress() : embeddedAddress(embedded, transport);
             if (!connection.embeddedServer() && connection.enforceFsync()) {
                 System.err.println("bench: --enforce-fsync is a server setting in 0.8.0; start the server with "
                         + "IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC=true (applied automatically with --server embedded)");
             }
-            return run(params, config(address, connection));
+            return run(params, config(address, connection).withTransport(transport));
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -55,7 +62,7 @@ public final class BenchRunner {
 
     private static BenchReport run(BenchParams params, ClientConfig config) throws Exception {
         List<WhippetClient> clients = new ArrayList<>();
-        try (BlockingClient admin = new BlockingClient(TcpClient.create(config))) {
+        try (BlockingClient admin = new BlockingClient(WhippetClient.create(config))) {
             BenchTopology.prepare(admin, params);
             AtomicLong progress = new AtomicLong();
             long startNanos = System.nanoTime() + 50_000_000;
@@ -134,7 +141,7 @@ public final class BenchRunner {
             List<WhippetClient> clients,
             AtomicLong progress,
             long measureFrom) {
-        WhippetClient client = TcpClient.create(config);
+        WhippetClient client = WhippetClient.create(config);
         clients.add(client);
         BlockingClient.await(client.connect());
         return new ActorContext(actorId, client, params, measureFrom, measureFrom, progress);
@@ -151,9 +158,21 @@ public final class BenchRunner {
                 .withRequestTimeoutMs(0);
     }
 
-    private static EmbeddedServer startEmbedded(boolean enforceFsync) {
+    private static String embeddedAddress(EmbeddedServer embedded, ClientTransport transport) {
+        return switch (transport) {
+            case TCP -> "127.0.0.1:" + embedded.tcpPort();
+            case HTTP ->
+                "127.0.0.1:" + embedded.server().httpAddress().orElseThrow().getPort();
+        };
+    }
+
+    private static EmbeddedServer startEmbedded(boolean enforceFsync, ClientTransport transport) {
         try {
             Map<String, String> environment = new HashMap<>();
+            if (transport == ClientTransport.HTTP) {
+                environment.put("IGGY_HTTP_ENABLED", "true");
+                environment.put("IGGY_HTTP_ADDRESS", "127.0.0.1:0");
+            }
             if (enforceFsync) {
                 environment.put("IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC", "true");
             }

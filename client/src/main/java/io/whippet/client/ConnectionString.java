@@ -10,7 +10,11 @@ import java.util.Locale;
  * <pre>
  * iggy[+tcp]://USER:PASSWORD@HOST[:PORT][?OPTION=VALUE&amp;...]
  * iggy[+tcp]://TOKEN@HOST[:PORT][?...]              (a personal access token: no colon)
+ * http[s]://[USER:PASSWORD@ | TOKEN@]HOST[:PORT][?...] (the REST API; credentials optional)
  * </pre>
+ *
+ * <p>The scheme picks the transport: {@code iggy://} is TCP (default port 8090), {@code http://}
+ * is the REST API (default port 3000), {@code https://} the REST API over TLS.
  *
  * User, password and token are percent-decoded; an IPv6 host goes in brackets. Options: {@code
  * tls}, {@code tls_domain}, {@code tls_ca_file}, {@code tls_validate_certificate}, {@code
@@ -22,19 +26,28 @@ public final class ConnectionString {
     private ConnectionString() {}
 
     public static ClientConfig parse(String connectionString) {
+        ClientTransport transport = transport(connectionString);
+        boolean https = connectionString.regionMatches(true, 0, "https://", 0, "https://".length());
         String rest = stripScheme(connectionString);
         int at = rest.lastIndexOf('@', indexOrEnd(rest, '?'));
-        if (at < 0) {
+        Credentials credentials;
+        if (at >= 0) {
+            credentials = credentials(rest.substring(0, at), connectionString);
+        } else if (transport == ClientTransport.HTTP) {
+            credentials = Credentials.none(); // public routes (ping) need none; login() can follow
+        } else {
             throw invalid(connectionString, "credentials missing (expected: user:password@ or token@)");
         }
-        Credentials credentials = credentials(rest.substring(0, at), connectionString);
         rest = rest.substring(at + 1);
         int query = rest.indexOf('?');
         String authority = query < 0 ? rest : rest.substring(0, query);
         if (authority.endsWith("/")) {
             authority = authority.substring(0, authority.length() - 1);
         }
-        ClientConfig config = address(authority, connectionString).withCredentials(credentials);
+        ClientConfig config = address(authority, transport, connectionString).withCredentials(credentials);
+        if (https) {
+            config = config.withTls(new TlsSettings(true, "", null, true));
+        }
         if (query >= 0) {
             for (String option : rest.substring(query + 1).split("&")) {
                 if (!option.isEmpty()) {
@@ -73,13 +86,27 @@ public final class ConnectionString {
         }
     }
 
-    private static String stripScheme(String text) {
-        for (String scheme : new String[] {"iggy://", "iggy+tcp://", "whippet://", "whippet+tcp://"}) {
+    private static final String[] TCP_SCHEMES = {"iggy://", "iggy+tcp://", "whippet://", "whippet+tcp://"};
+    private static final String[] HTTP_SCHEMES = {"http://", "https://", "iggy+http://", "whippet+http://"};
+
+    private static ClientTransport transport(String text) {
+        for (String scheme : HTTP_SCHEMES) {
             if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return text.substring(scheme.length());
+                return ClientTransport.HTTP;
             }
         }
-        throw invalid(text, "scheme (expected: iggy:// or iggy+tcp://)");
+        return ClientTransport.TCP;
+    }
+
+    private static String stripScheme(String text) {
+        for (String[] schemes : new String[][] {TCP_SCHEMES, HTTP_SCHEMES}) {
+            for (String scheme : schemes) {
+                if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                    return text.substring(scheme.length());
+                }
+            }
+        }
+        throw invalid(text, "scheme (expected: iggy://, iggy+tcp://, http:// or https://)");
     }
 
     private static Credentials credentials(String userInfo, String whole) {
@@ -98,7 +125,7 @@ public final class ConnectionString {
         return Credentials.password(username, password);
     }
 
-    private static ClientConfig address(String authority, String whole) {
+    private static ClientConfig address(String authority, ClientTransport transport, String whole) {
         String host;
         String portText;
         if (authority.startsWith("[")) {
@@ -118,7 +145,7 @@ public final class ConnectionString {
         if (host.isEmpty()) {
             throw invalid(whole, "empty host");
         }
-        int port = ClientConfig.DEFAULT_PORT;
+        int port = transport.defaultPort();
         if (!portText.isEmpty()) {
             try {
                 port = Integer.parseInt(portText);
@@ -126,7 +153,7 @@ public final class ConnectionString {
                 throw invalid(whole, "port: " + portText + " (expected: 0..65535)");
             }
         }
-        return ClientConfig.defaults().withAddress(host, port);
+        return ClientConfig.defaults().withTransport(transport).withAddress(host, port);
     }
 
     private static ClientConfig option(ClientConfig config, String option, String whole) {

@@ -8,4 +8,15 @@ class TcpClientContractTest extends ClientContractTest {
     protected WhippetClient newClient(EmbeddedServer server) {
         return TcpClient.create(ConnectionString.parse(server.connectionString()));
     }
+
+    @Override
+    protected WhippetClient newClientWithToken(EmbeddedServer server, String token) {
+        return TcpClient.create(
+                ConnectionString.parse("iggy://" + token + "@" + server.host() + ":" + server.tcpPort()));
+    }
+
+    @Override
+    protected boolean hasConnections() {
+        return true;
+    }
 }
