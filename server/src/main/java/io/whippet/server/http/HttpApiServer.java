@@ -77,7 +77,11 @@ public final class HttpApiServer implements AutoCloseable {
             if (config.corsEnabled()) {
                 router.route().handler(cors(config.corsAllowedOrigins()));
             }
-            router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxRequestSizeBytes()));
+            // Preallocating from Content-Length spares a megabyte batch a dozen grow-and-copy steps.
+            router.route()
+                    .handler(BodyHandler.create(false)
+                            .setBodyLimit(config.maxRequestSizeBytes())
+                            .setPreallocateBodyBuffer(true));
             if (config.metricsEnabled()) {
                 router.get(config.metricsEndpoint())
                         .handler(context -> context.response()

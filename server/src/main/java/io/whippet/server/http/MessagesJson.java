@@ -127,7 +127,7 @@ final class MessagesJson {
                         if (token != JsonToken.VALUE_STRING) {
                             throw RequestJson.bad("payload: not a base64 string");
                         }
-                        payload = parser.getBinaryValue();
+                        payload = Base64Json.read(parser, "payload");
                     }
                     case "user_headers" -> headers = userHeaders(parser, token);
                     default -> parser.skipChildren(); // Java also sends "size": ignored.
@@ -204,7 +204,7 @@ final class MessagesJson {
             return new byte[0];
         }
         if (token == JsonToken.VALUE_STRING) {
-            byte[] blob = parser.getBinaryValue();
+            byte[] blob = Base64Json.read(parser, "user_headers");
             UserHeaders.decode(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN)); // validates
             return checkHeadersSize(blob);
         }
@@ -354,11 +354,11 @@ final class MessagesJson {
                 int payloadStart = start + MessageLayout.HEADER_SIZE;
                 json.writeName("payload");
                 if (array != null) {
-                    json.writeBinary(array, in.arrayOffset() + payloadStart, payloadLength);
+                    Base64Json.write(json, array, in.arrayOffset() + payloadStart, payloadLength);
                 } else {
                     byte[] payload = new byte[payloadLength];
                     in.get(payloadStart, payload);
-                    json.writeBinary(payload);
+                    Base64Json.write(json, payload);
                 }
                 json.writeName("user_headers");
                 writeUserHeaders(
@@ -378,8 +378,7 @@ final class MessagesJson {
             json.writeNumber(low);
             return;
         }
-        byte[] bigEndian = ByteBuffer.allocate(16).putLong(high).putLong(low).array();
-        json.writeNumber(new BigInteger(1, bigEndian));
+        json.writeNumber(U128Text.of(low, high));
     }
 
     /** The typed list, or the raw blob as one base64 string when it does not parse. */
@@ -395,7 +394,7 @@ final class MessagesJson {
         } catch (WhippetException e) {
             byte[] raw = new byte[blob.remaining()];
             blob.duplicate().get(raw);
-            json.writeBinary(raw);
+            Base64Json.write(json, raw);
             return;
         }
         json.writeStartArray();
@@ -414,7 +413,7 @@ final class MessagesJson {
         json.writeStartObject();
         json.writeStringProperty("kind", value.kind().name().toLowerCase(Locale.ROOT));
         json.writeName("value");
-        json.writeBinary(value.value());
+        Base64Json.write(json, value.value());
         json.writeEndObject();
     }
 }
