@@ -1,6 +1,7 @@
 package io.whippet.server.http;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -24,6 +25,34 @@ final class Base64Json {
 
     static void write(JsonGenerator json, byte[] bytes) {
         write(json, bytes, 0, bytes.length);
+    }
+
+    /**
+     * As {@link #read}, decoding straight from the request bytes the parser reads ({@code body}):
+     * base64 needs no unescaping, so the token's bytes between its quotes are the text, and
+     * Jackson never builds the string (the parser skips it on its next token). Falls back to
+     * {@link #read} for a string with escapes.
+     */
+    static byte[] readInPlace(JsonParser parser, byte[] body, String name) {
+        long quote = parser.currentTokenLocation().getByteOffset();
+        if (quote < 0 || quote >= body.length || body[(int) quote] != '"') {
+            return read(parser, name);
+        }
+        int start = (int) quote + 1;
+        int end = start;
+        while (end < body.length && body[end] != '"') {
+            if (body[end] == '\\') {
+                return read(parser, name);
+            }
+            end++;
+        }
+        try {
+            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, start, end - start));
+            byte[] array = decoded.array();
+            return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
+        } catch (IllegalArgumentException e) {
+            throw RequestJson.bad(name + ": not valid base64 (" + e.getMessage() + ")");
+        }
     }
 
     /** The bytes of the current string token; {@code name} names the field when it is not base64. */

@@ -55,7 +55,7 @@ final class MessagesJson {
                 parser.nextToken();
                 switch (name) {
                     case "partitioning" -> partitioning = partitioning(parser.readValueAsTree());
-                    case "messages" -> area = messages(parser, body.length);
+                    case "messages" -> area = messages(parser, body);
                     default ->
                         throw RequestJson.bad("body: unknown field " + name + " (expected: partitioning, messages)");
                 }
@@ -103,7 +103,8 @@ final class MessagesJson {
         };
     }
 
-    private static Area messages(JsonParser parser, int bodyLength) {
+    private static Area messages(JsonParser parser, byte[] body) {
+        int bodyLength = body.length;
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw RequestJson.bad("messages: not an array");
         }
@@ -127,7 +128,7 @@ final class MessagesJson {
                         if (token != JsonToken.VALUE_STRING) {
                             throw RequestJson.bad("payload: not a base64 string");
                         }
-                        payload = Base64Json.read(parser, "payload");
+                        payload = Base64Json.readInPlace(parser, body, "payload");
                     }
                     case "user_headers" -> headers = userHeaders(parser, token);
                     default -> parser.skipChildren(); // Java also sends "size": ignored.
