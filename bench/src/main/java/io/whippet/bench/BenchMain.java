@@ -93,12 +93,13 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(
             names = "--transport",
-            description = "tcp or quic (default: tcp); quic trusts the server's certificate without validation")
+            description = "tcp, quic or http (default: tcp); quic trusts the server's certificate without validation")
     private String transport = "tcp";
 
     @Option(
             names = "--server-address",
-            description = "host:port (default: 127.0.0.1:8090 for tcp, 127.0.0.1:8080 for quic)")
+            description =
+                    "host:port (default: 127.0.0.1:8090 for tcp, 127.0.0.1:8080 for quic, 127.0.0.1:3000 for http)")
     private @Nullable String serverAddress;
 
     @Option(names = "--server", description = "external, or embedded: a server in a temp dir in this process")
@@ -205,7 +206,11 @@ public final class BenchMain implements Callable<Integer> {
                         transport.toLowerCase(Locale.ROOT),
                         serverAddress != null
                                 ? serverAddress
-                                : transport.equalsIgnoreCase("quic") ? "127.0.0.1:8080" : "127.0.0.1:8090",
+                                : switch (transport.toLowerCase(Locale.ROOT)) {
+                                    case "quic" -> "127.0.0.1:8080";
+                                    case "http" -> "127.0.0.1:3000";
+                                    default -> "127.0.0.1:8090";
+                                },
                         server.equalsIgnoreCase("embedded"),
                         username,
                         password,

@@ -2,10 +2,10 @@ package io.whippet.bench;
 
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ClientConfig;
+import io.whippet.client.ClientTransport;
 import io.whippet.client.Credentials;
 import io.whippet.client.TlsSettings;
 import io.whippet.client.WhippetClient;
-import io.whippet.client.WhippetClients;
 import io.whippet.protocol.response.Stats;
 import io.whippet.testing.EmbeddedServer;
 import java.io.IOException;
@@ -35,26 +35,24 @@ public final class BenchRunner {
 
     public static BenchReport run(BenchParams params) throws Exception {
         BenchParams.Connection connection = params.connection();
-        ClientConfig.Transport transport = switch (connection.transport()) {
-            case "tcp" -> ClientConfig.Transport.TCP;
-            case "quic" -> ClientConfig.Transport.QUIC;
+        ClientTransport transport = switch (connection.transport()) {
+            case "tcp" -> ClientTransport.TCP;
+            case "quic" -> ClientTransport.QUIC;
+            case "http" -> ClientTransport.HTTP;
             default ->
-                throw new IllegalArgumentException("transport: " + connection.transport()
-                        + " (expected: tcp or quic; the HTTP client is not part of the SDK yet)");
+                throw new IllegalArgumentException(
+                        "transport: " + connection.transport() + " (expected: tcp, quic or http)");
         };
+        if (transport == ClientTransport.HTTP && params.kind().usesGroups()) {
+            throw new IllegalArgumentException("benchmark: " + params.kind()
+                    + " (expected: one without consumer groups over http; joining a group needs a TCP connection)");
+        }
         EmbeddedServer embedded = connection.embeddedServer()
                 ? startEmbedded(
-                        connection.enforceFsync(),
-                        transport == ClientConfig.Transport.QUIC,
-                        connection.tls().enabled())
+                        connection.enforceFsync(), transport, connection.tls().enabled())
                 : null;
         try {
-            String address = embedded == null
-                    ? connection.serverAddress()
-                    : "127.0.0.1:"
-                            + (transport == ClientConfig.Transport.QUIC
-                                    ? embedded.quicAddress().getPort()
-                                    : embedded.tcpPort());
+            String address = embedded == null ? connection.serverAddress() : embeddedAddress(embedded, transport);
             TlsSettings tls = connection.tls();
             if (embedded != null && tls.enabled() && tls.caFile() == null) {
                 tls = new TlsSettings(
@@ -65,7 +63,7 @@ public final class BenchRunner {
                         + "IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC=true (applied automatically with --server embedded)");
             }
             ClientConfig config = config(address, connection).withTransport(transport);
-            return run(params, transport == ClientConfig.Transport.QUIC ? config : config.withTls(tls));
+            return run(params, transport == ClientTransport.QUIC ? config : config.withTls(tls));
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -75,7 +73,7 @@ public final class BenchRunner {
 
     private static BenchReport run(BenchParams params, ClientConfig config) throws Exception {
         List<WhippetClient> clients = new ArrayList<>();
-        try (BlockingClient admin = new BlockingClient(WhippetClients.create(config))) {
+        try (BlockingClient admin = new BlockingClient(WhippetClient.create(config))) {
             BenchTopology.prepare(admin, params);
             AtomicLong progress = new AtomicLong();
             long startNanos = System.nanoTime() + 50_000_000;
@@ -154,7 +152,7 @@ public final class BenchRunner {
             List<WhippetClient> clients,
             AtomicLong progress,
             long measureFrom) {
-        WhippetClient client = WhippetClients.create(config);
+        WhippetClient client = WhippetClient.create(config);
         clients.add(client);
         BlockingClient.await(client.connect());
         return new ActorContext(actorId, client, params, measureFrom, measureFrom, progress);
@@ -173,9 +171,23 @@ public final class BenchRunner {
                 .withTls(new TlsSettings(false, "", null, false));
     }
 
-    private static EmbeddedServer startEmbedded(boolean enforceFsync, boolean quic, boolean tls) {
+    private static String embeddedAddress(EmbeddedServer embedded, ClientTransport transport) {
+        return switch (transport) {
+            case TCP -> "127.0.0.1:" + embedded.tcpPort();
+            case QUIC -> "127.0.0.1:" + embedded.quicAddress().getPort();
+            case HTTP ->
+                "127.0.0.1:" + embedded.server().httpAddress().orElseThrow().getPort();
+        };
+    }
+
+    private static EmbeddedServer startEmbedded(boolean enforceFsync, ClientTransport transport, boolean tls) {
         try {
-            Map<String, String> environment = new HashMap<>(quic ? EmbeddedServer.QUIC_ON : Map.of());
+            Map<String, String> environment =
+                    new HashMap<>(transport == ClientTransport.QUIC ? EmbeddedServer.QUIC_ON : Map.of());
+            if (transport == ClientTransport.HTTP) {
+                environment.put("IGGY_HTTP_ENABLED", "true");
+                environment.put("IGGY_HTTP_ADDRESS", "127.0.0.1:0");
+            }
             if (enforceFsync) {
                 environment.put("IGGY_SYSTEM_PARTITION_ENFORCE_FSYNC", "true");
             }

@@ -1,13 +1,15 @@
 package io.whippet.client;
 
 /**
- * Everything a client needs to connect: where, as whom, how (TLS), how hard to retry, how often
- * to ping and how long a request may take. Build one from {@link #defaults()} and the {@code
+ * Everything a client needs to connect: where, over which transport, as whom, how (TLS), how
+ * hard to retry, how often to ping and how long a request may take. Reconnects and heartbeats
+ * apply to TCP only. Build one from {@link #defaults()} and the {@code
  * with*} methods, or parse a {@link ConnectionString}.
  *
- * @param transport TCP (optionally with TLS) or QUIC (always TLS 1.3, settings from {@code tls})
  * @param heartbeatIntervalMs a ping every this many ms while connected; 0 disables heartbeats
  * @param requestTimeoutMs a request's future fails after this long; 0 waits forever
+ * @param transport TCP (the binary protocol, optionally in TLS), QUIC (the same frames, always TLS
+ *     1.3, settings from {@code tls}) or HTTP (the REST API)
  */
 public record ClientConfig(
         String host,
@@ -17,16 +19,11 @@ public record ClientConfig(
         ReconnectPolicy reconnect,
         long heartbeatIntervalMs,
         long requestTimeoutMs,
-        Transport transport) {
+        ClientTransport transport) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
     public static final int DEFAULT_QUIC_PORT = 8080;
-
-    /** How requests travel; {@link WhippetClients#create} picks the client class from it. */
-    public enum Transport {
-        TCP,
-        QUIC
-    }
+    public static final int DEFAULT_HTTP_PORT = 3000;
 
     public ClientConfig {
         if (port < 0 || port > 65_535) {
@@ -48,7 +45,7 @@ public record ClientConfig(
                 ReconnectPolicy.defaults(),
                 5_000,
                 30_000,
-                Transport.TCP);
+                ClientTransport.TCP);
     }
 
     public ClientConfig withAddress(String host, int port) {
@@ -81,7 +78,8 @@ public record ClientConfig(
                 host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }
 
-    public ClientConfig withTransport(Transport transport) {
+    /** The same settings over {@code transport}; the port stays as it is. */
+    public ClientConfig withTransport(ClientTransport transport) {
         return new ClientConfig(
                 host, port, credentials, tls, reconnect, heartbeatIntervalMs, requestTimeoutMs, transport);
     }

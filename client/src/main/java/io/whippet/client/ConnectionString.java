@@ -11,7 +11,11 @@ import java.util.Locale;
  * iggy[+tcp]://USER:PASSWORD@HOST[:PORT][?OPTION=VALUE&amp;...]
  * iggy[+tcp]://TOKEN@HOST[:PORT][?...]              (a personal access token: no colon)
  * iggy+quic://USER:PASSWORD@HOST[:PORT][?...]       (QUIC; the port defaults to 8080)
+ * http[s]://[USER:PASSWORD@ | TOKEN@]HOST[:PORT][?...] (the REST API; credentials optional)
  * </pre>
+ *
+ * <p>The scheme picks the transport: {@code iggy://} is TCP (default port 8090), {@code http://}
+ * is the REST API (default port 3000), {@code https://} the REST API over TLS.
  *
  * User, password and token are percent-decoded; an IPv6 host goes in brackets. Options: {@code
  * tls}, {@code tls_domain}, {@code tls_ca_file}, {@code tls_validate_certificate}, {@code
@@ -23,22 +27,30 @@ public final class ConnectionString {
     private ConnectionString() {}
 
     public static ClientConfig parse(String connectionString) {
-        ClientConfig.Transport transport = transport(connectionString);
+        ClientTransport transport = transport(connectionString);
+        boolean https = connectionString.regionMatches(true, 0, "https://", 0, "https://".length());
         String rest = stripScheme(connectionString);
         int at = rest.lastIndexOf('@', indexOrEnd(rest, '?'));
-        if (at < 0) {
+        Credentials credentials;
+        if (at >= 0) {
+            credentials = credentials(rest.substring(0, at), connectionString);
+        } else if (transport == ClientTransport.HTTP) {
+            credentials = Credentials.none(); // public routes (ping) need none; login() can follow
+        } else {
             throw invalid(connectionString, "credentials missing (expected: user:password@ or token@)");
         }
-        Credentials credentials = credentials(rest.substring(0, at), connectionString);
         rest = rest.substring(at + 1);
         int query = rest.indexOf('?');
         String authority = query < 0 ? rest : rest.substring(0, query);
         if (authority.endsWith("/")) {
             authority = authority.substring(0, authority.length() - 1);
         }
-        ClientConfig config = address(authority, connectionString, transport)
+        ClientConfig config = address(authority, transport, connectionString)
                 .withCredentials(credentials)
                 .withTransport(transport);
+        if (https) {
+            config = config.withTls(new TlsSettings(true, "", null, true));
+        }
         if (query >= 0) {
             for (String option : rest.substring(query + 1).split("&")) {
                 if (!option.isEmpty()) {
@@ -77,22 +89,33 @@ public final class ConnectionString {
         }
     }
 
-    private static ClientConfig.Transport transport(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.startsWith("iggy+quic://") || lower.startsWith("whippet+quic://")
-                ? ClientConfig.Transport.QUIC
-                : ClientConfig.Transport.TCP;
+    private static final String[] TCP_SCHEMES = {"iggy://", "iggy+tcp://", "whippet://", "whippet+tcp://"};
+    private static final String[] QUIC_SCHEMES = {"iggy+quic://", "whippet+quic://"};
+    private static final String[] HTTP_SCHEMES = {"http://", "https://", "iggy+http://", "whippet+http://"};
+
+    private static ClientTransport transport(String text) {
+        for (String scheme : HTTP_SCHEMES) {
+            if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return ClientTransport.HTTP;
+            }
+        }
+        for (String scheme : QUIC_SCHEMES) {
+            if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                return ClientTransport.QUIC;
+            }
+        }
+        return ClientTransport.TCP;
     }
 
     private static String stripScheme(String text) {
-        for (String scheme : new String[] {
-            "iggy://", "iggy+tcp://", "iggy+quic://", "whippet://", "whippet+tcp://", "whippet+quic://"
-        }) {
-            if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return text.substring(scheme.length());
+        for (String[] schemes : new String[][] {TCP_SCHEMES, QUIC_SCHEMES, HTTP_SCHEMES}) {
+            for (String scheme : schemes) {
+                if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
+                    return text.substring(scheme.length());
+                }
             }
         }
-        throw invalid(text, "scheme (expected: iggy://, iggy+tcp:// or iggy+quic://)");
+        throw invalid(text, "scheme (expected: iggy://, iggy+tcp://, iggy+quic://, http:// or https://)");
     }
 
     private static Credentials credentials(String userInfo, String whole) {
@@ -111,7 +134,7 @@ public final class ConnectionString {
         return Credentials.password(username, password);
     }
 
-    private static ClientConfig address(String authority, String whole, ClientConfig.Transport transport) {
+    private static ClientConfig address(String authority, ClientTransport transport, String whole) {
         String host;
         String portText;
         if (authority.startsWith("[")) {
@@ -131,8 +154,7 @@ public final class ConnectionString {
         if (host.isEmpty()) {
             throw invalid(whole, "empty host");
         }
-        int port =
-                transport == ClientConfig.Transport.QUIC ? ClientConfig.DEFAULT_QUIC_PORT : ClientConfig.DEFAULT_PORT;
+        int port = transport.defaultPort();
         if (!portText.isEmpty()) {
             try {
                 port = Integer.parseInt(portText);
@@ -140,7 +162,7 @@ public final class ConnectionString {
                 throw invalid(whole, "port: " + portText + " (expected: 0..65535)");
             }
         }
-        return ClientConfig.defaults().withAddress(host, port);
+        return ClientConfig.defaults().withTransport(transport).withAddress(host, port);
     }
 
     private static ClientConfig option(ClientConfig config, String option, String whole) {

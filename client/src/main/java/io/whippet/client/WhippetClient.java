@@ -54,10 +54,20 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * Transports implement this interface (TCP now; HTTP is meant to slot in as a second
- * implementation, so code written against it does not change).
+ * Transports implement this interface ({@code tcp.TcpClient}, {@code http.WhippetHttpClient}), so
+ * code written against it does not change with the transport; {@link #create} picks one from the
+ * configuration.
  */
 public interface WhippetClient extends AutoCloseable {
+    /** A client over {@code config.transport()}; it connects on first use or {@link #connect()}. */
+    static WhippetClient create(ClientConfig config) {
+        return switch (config.transport()) {
+            case TCP -> io.whippet.client.tcp.TcpClient.create(config);
+            case QUIC -> io.whippet.client.quic.QuicClient.create(config);
+            case HTTP -> io.whippet.client.http.WhippetHttpClient.create(config);
+        };
+    }
+
     /** Connects (and logs in, when credentials are configured) now rather than on first use. */
     CompletableFuture<Void> connect();
 

@@ -1,7 +1,5 @@
 package io.whippet.client;
 
-import io.whippet.client.quic.QuicClient;
-import io.whippet.client.tcp.TcpClient;
 import java.util.concurrent.CompletionException;
 
 /** Picks the client for a configuration's transport, so callers need not name one. */
@@ -10,13 +8,10 @@ public final class WhippetClients {
 
     /** A client for {@code config.transport()}; it connects on first use or {@code connect()}. */
     public static WhippetClient create(ClientConfig config) {
-        return switch (config.transport()) {
-            case TCP -> TcpClient.create(config);
-            case QUIC -> QuicClient.create(config);
-        };
+        return WhippetClient.create(config);
     }
 
-    /** Parses the connection string ({@code iggy://} or {@code iggy+quic://}), connects and logs in. */
+    /** Parses the connection string ({@code iggy://}, {@code iggy+quic://} or {@code http://}), connects and logs in. */
     public static WhippetClient connect(String connectionString) {
         WhippetClient client = create(ConnectionString.parse(connectionString));
         try {

@@ -32,12 +32,12 @@ class ConnectionStringTest {
     @Test
     void theQuicSchemeSelectsQuicAndItsDefaultPort() {
         ClientConfig quic = ConnectionString.parse("iggy+quic://iggy:secret@localhost?tls_ca_file=ca.pem");
-        assertThat(quic.transport()).isEqualTo(ClientConfig.Transport.QUIC);
+        assertThat(quic.transport()).isEqualTo(ClientTransport.QUIC);
         assertThat(quic.port()).isEqualTo(ClientConfig.DEFAULT_QUIC_PORT);
         assertThat(quic.tls().caFile()).isEqualTo("ca.pem");
         assertThat(quic.tls().validateCertificate()).isTrue();
         assertThat(ConnectionString.parse("iggy+quic://a:b@h:9").port()).isEqualTo(9);
-        assertThat(ConnectionString.parse("iggy://a:b@h").transport()).isEqualTo(ClientConfig.Transport.TCP);
+        assertThat(ConnectionString.parse("iggy://a:b@h").transport()).isEqualTo(ClientTransport.TCP);
     }
 
     @Test
@@ -60,12 +60,36 @@ class ConnectionStringTest {
     }
 
     @Test
+    void anHttpUrlChoosesTheRestApiOnPort3000AndMayOmitCredentials() {
+        ClientConfig withUser = ConnectionString.parse("http://iggy:secret@10.0.0.5");
+        ClientConfig anonymous = ConnectionString.parse("http://localhost:3001");
+        ClientConfig tcp = ConnectionString.parse("iggy://a:b@h");
+
+        assertThat(withUser.transport()).isEqualTo(ClientTransport.HTTP);
+        assertThat(withUser.port()).isEqualTo(ClientConfig.DEFAULT_HTTP_PORT);
+        assertThat(withUser.credentials()).isEqualTo(Credentials.password("iggy", "secret"));
+        assertThat(anonymous.credentials()).isEqualTo(Credentials.none());
+        assertThat(anonymous.port()).isEqualTo(3001);
+        assertThat(tcp.transport()).isEqualTo(ClientTransport.TCP);
+    }
+
+    @Test
+    void anHttpsUrlTurnsTlsOn() {
+        ClientConfig config = ConnectionString.parse("https://token123@example.com:8443?request_timeout=5s");
+
+        assertThat(config.transport()).isEqualTo(ClientTransport.HTTP);
+        assertThat(config.tls().enabled()).isTrue();
+        assertThat(config.credentials()).isEqualTo(Credentials.token("token123"));
+        assertThat(config.requestTimeoutMs()).isEqualTo(5_000);
+    }
+
+    @Test
     void rejectsUnknownOptionsAndSchemesWithoutEchoingSecrets() {
         assertThatThrownBy(() -> ConnectionString.parse("iggy://a:hunter2@h:1?tls=true&retries=3"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("option: retries")
                 .hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> ConnectionString.parse("http://a:b@h:1")).hasMessageContaining("scheme");
+        assertThatThrownBy(() -> ConnectionString.parse("ftp://a:b@h:1")).hasMessageContaining("scheme");
         assertThatThrownBy(() -> ConnectionString.parse("iggy://h:1")).hasMessageContaining("credentials missing");
         assertThatThrownBy(() -> ConnectionString.parse("iggy://a:b@h:port")).hasMessageContaining("port: port");
     }

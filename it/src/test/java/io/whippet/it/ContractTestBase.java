@@ -12,6 +12,7 @@ import org.apache.iggy.user.UserInfo;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +59,7 @@ abstract class ContractTestBase {
         EmbeddedServer started =
                 EmbeddedServer.start(dataDir.resolve("data"), flavour().tls());
         server = started;
-        clients = new Clients(flavour(), started::tcpAddress);
+        clients = new Clients(flavour(), () -> flavour().address(started));
         root = clients.classRoot();
     }
 
@@ -113,6 +114,15 @@ abstract class ContractTestBase {
         if (server != null) {
             server.close();
         }
+    }
+
+    /**
+     * Skips the rest of a test over a flavour whose server keeps no session per client (HTTP): there
+     * a request has no connection to carry a client id, {@code getMe} or a group membership
+     * (http-api.md, sections 1 and 6). {@code why} completes "over HTTP ...".
+     */
+    void assumeSessions(String why) {
+        Assumptions.assumeTrue(flavour().sessionful(), () -> "over HTTP " + why);
     }
 
     Clients clients() {

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Whippet server on a loopback ephemeral port, with its data in one directory that
- * survives {@link #restart()}. Root is iggy/iggy ({@link ServerOptions#development()}); HTTP and QUIC
- * are off. With {@code tls}, TCP is served inside TLS with the {@link TestCertificate}. Owned by the
- * test thread that created it; not thread-safe.
+ * survives {@link #restart()}. Root is iggy/iggy ({@link ServerOptions#development()}); HTTP is on
+ * (loopback, ephemeral port) for the HTTP flavours, QUIC is off. With {@code tls}, TCP is served
+ * inside TLS with the {@link TestCertificate}. Owned by the test thread that created it; not
+ * thread-safe.
  */
 final class EmbeddedServer implements AutoCloseable {
     private final Path dataDir;
@@ -52,7 +53,7 @@ final class EmbeddedServer implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "IGGY_SYSTEM_PATH", dataDir.toString(),
                 "IGGY_TCP_ADDRESS", "127.0.0.1:0",
-                "IGGY_HTTP_ENABLED", "false",
+                "IGGY_HTTP_ADDRESS", "127.0.0.1:0",
                 "IGGY_QUIC_ENABLED", "false"));
         if (tls) {
             environment.put("IGGY_TCP_TLS_ENABLED", "true");
@@ -100,6 +101,14 @@ final class EmbeddedServer implements AutoCloseable {
             throw new IllegalStateException("server is stopped");
         }
         return running.tcpAddress().orElseThrow();
+    }
+
+    InetSocketAddress httpAddress() {
+        Server running = server;
+        if (running == null) {
+            throw new IllegalStateException("server is stopped");
+        }
+        return running.httpAddress().orElseThrow();
     }
 
     @Override

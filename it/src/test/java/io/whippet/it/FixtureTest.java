@@ -20,7 +20,7 @@ class FixtureTest {
     @EnumSource(ClientFlavour.class)
     void embeddedServerAnswersPingBeforeAndAfterARestart(ClientFlavour flavour) {
         try (var server = EmbeddedServer.start(tempDir.resolve("data"), flavour.tls());
-                var clients = new Clients(flavour, server::tcpAddress)) {
+                var clients = new Clients(flavour, () -> flavour.address(server))) {
             clients.anonymous().system().ping();
             int firstPort = server.tcpAddress().getPort();
 

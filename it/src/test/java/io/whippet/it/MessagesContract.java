@@ -243,11 +243,13 @@ abstract class MessagesContract extends ContractTestBase {
         long expectedBytes = (64 + 100_000) + (64 + 4);
         TopicDetails topic = root.topics().getTopic(stream(0), topic(0)).orElseThrow();
         assertThat(topic.messagesCount()).isEqualTo(BigInteger.TWO);
-        assertThat(topic.size()).isEqualTo(Long.toString(expectedBytes));
-        assertThat(topic.partitions().get(2).size()).isEqualTo(Long.toString(expectedBytes));
+        assertThat(Sdk.sizeBytes(topic.size())).isEqualTo(expectedBytes);
+        assertThat(Sdk.sizeBytes(topic.partitions().get(2).size())).isEqualTo(expectedBytes);
         assertThat(topic.partitions().get(2).messagesCount()).isEqualTo(BigInteger.TWO);
         assertThat(topic.partitions().get(2).currentOffset()).isEqualTo(BigInteger.ONE);
-        assertThat(root.streams().getStream(stream(0)).orElseThrow().size()).isEqualTo(Long.toString(expectedBytes));
+        assertThat(Sdk.sizeBytes(
+                        root.streams().getStream(stream(0)).orElseThrow().size()))
+                .isEqualTo(expectedBytes);
     }
 
     @Test

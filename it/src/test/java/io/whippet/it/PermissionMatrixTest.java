@@ -100,6 +100,14 @@ class PermissionMatrixTest extends ContractTestBase {
             return new Row(name, access, global, stream, topic, command, true);
         }
 
+        /**
+         * Commands the HTTP SDK refuses itself, since they need a connection the server keeps state
+         * on: get me (and get client, which asks get me for its id), join and leave (http-api.md 6).
+         */
+        boolean needsConnection() {
+            return name.equals("get me") || name.equals("get client") || name.startsWith("join");
+        }
+
         /** Login and logout change the session of the client that runs them. */
         boolean changesSession() {
             return name.equals("login") || name.equals("logout");
@@ -358,12 +366,17 @@ class PermissionMatrixTest extends ContractTestBase {
         List<Arguments> cases = new ArrayList<>();
         for (Row row : TABLE) {
             for (Principal principal : Principal.values()) {
-                if (applies(row, principal)) {
+                if (applies(row, principal) && covers(principal)) {
                     cases.add(Arguments.of(row, principal));
                 }
             }
         }
         return cases.stream();
+    }
+
+    /** The principals this flavour runs; all of them unless a subclass narrows the matrix. */
+    boolean covers(Principal principal) {
+        return true;
     }
 
     @BeforeAll
@@ -382,6 +395,9 @@ class PermissionMatrixTest extends ContractTestBase {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cases")
     void commandIsAllowedOrDeniedAsTheTableSays(Row row, Principal principal) {
+        if (row.needsConnection()) {
+            assumeSessions("the SDK refuses " + row + " itself (http-api.md 6)");
+        }
         try {
             buildWorld(row);
         } catch (RuntimeException e) {

@@ -136,6 +136,23 @@ final class Sdk {
         return poll(client, streamId, topicId, partitionId, 0, PollingStrategy.offset(BigInteger.ZERO), 10_000, false);
     }
 
+    /**
+     * A byte size as the SDK hands it out: a plain number over TCP, a human-readable string over
+     * HTTP ("0 B", "100.132 KB", "1 KiB"; http-api.md 5.1).
+     */
+    static long sizeBytes(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(?: ([KMGTPE]?i?B))?")
+                .matcher(size);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("size: " + size + " (expected: bytes or \"<n> <unit>\")");
+        }
+        String unit = m.group(2) == null ? "B" : m.group(2);
+        int power = "BKMGTPE".indexOf(unit.charAt(0));
+        java.math.BigDecimal scale =
+                java.math.BigDecimal.valueOf(unit.contains("i") ? 1024 : 1000).pow(power);
+        return new java.math.BigDecimal(m.group(1)).multiply(scale).longValueExact();
+    }
+
     static String payload(Message message) {
         return new String(message.payload(), StandardCharsets.UTF_8);
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iggy.client.blocking.IggyBaseClient;
-import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.exception.IggyServerException;
 import org.apache.iggy.identifier.UserId;
 import org.apache.iggy.user.GlobalPermissions;
@@ -19,7 +18,6 @@ import org.apache.iggy.user.TopicPermissions;
 import org.apache.iggy.user.UserInfo;
 import org.apache.iggy.user.UserInfoDetails;
 import org.apache.iggy.user.UserStatus;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Users and login: codes 31-39 (wire-protocol.md 5, 6.4). */
@@ -162,7 +160,10 @@ abstract class UsersContract extends ContractTestBase {
         root.users().changePassword(1L, "old-pass", "new-pass");
 
         IggyBaseClient fresh = clients().login("dave", "new-pass");
-        assertThat(fresh.system().getMe().userId()).contains(1L);
+        assertThat(fresh.personalAccessTokens().getPersonalAccessTokens()).isEmpty(); // needs a login only
+        if (clients().flavour().sessionful()) {
+            assertThat(fresh.system().getMe().userId()).contains(1L);
+        }
         IggyBaseClient other = clients().anonymous();
         assertAuthentication(() -> other.users().login("dave", "old-pass"), 42);
     }
@@ -243,9 +244,9 @@ abstract class UsersContract extends ContractTestBase {
 
         client.users().logout();
 
-        // After logout the SDK itself refuses session commands until the next login.
-        Assertions.assertThatThrownBy(() -> client.streams().getStreams())
-                .isInstanceOf(IggyNotConnectedException.class);
+        // After logout the TCP SDK itself refuses session commands until the next login; over HTTP
+        // the request goes out without a token and the server answers 40.
+        ServerErrors.assertUnauthenticated(() -> client.streams().getStreams());
         client.users().login("iggy", "iggy");
         assertThat(client.streams().getStreams()).isEmpty();
     }

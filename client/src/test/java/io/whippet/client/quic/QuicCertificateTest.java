@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ClientConfig;
+import io.whippet.client.ClientTransport;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.Credentials;
 import io.whippet.client.ReconnectPolicy;
@@ -90,7 +91,7 @@ class QuicCertificateTest {
                 .withCredentials(Credentials.password(EmbeddedServer.ROOT_USERNAME, EmbeddedServer.ROOT_PASSWORD))
                 .withTls(tls)
                 .withReconnect(new ReconnectPolicy(0, 10, 10))
-                .withTransport(ClientConfig.Transport.QUIC);
+                .withTransport(ClientTransport.QUIC);
     }
 
     @Test

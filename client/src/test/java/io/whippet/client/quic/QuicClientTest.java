@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.whippet.client.BlockingClient;
 import io.whippet.client.ClientConfig;
+import io.whippet.client.ClientTransport;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.ConnectionString;
 import io.whippet.client.Credentials;
@@ -54,7 +55,7 @@ class QuicClientTest {
                 .withAddress(server.host(), server.quicAddress().getPort())
                 .withCredentials(credentials)
                 .withTls(new TlsSettings(true, "", null, false))
-                .withTransport(ClientConfig.Transport.QUIC);
+                .withTransport(ClientTransport.QUIC);
     }
 
     private static ClientConfig root() {

@@ -9,7 +9,7 @@ sealed interface HttpResult {
     /** JSON body ({@code application/json}). */
     record Json(int status, byte[] body) implements HttpResult {}
 
-    /** No body (201, 204, and the empty 401 of the auth check). */
+    /** No body (201, 204). */
     record Empty(int status) implements HttpResult {}
 
     /** A {@code text/plain} body. */
@@ -38,7 +38,8 @@ sealed interface HttpResult {
     /** The error body of {@code code}, with the status {@link ErrorStatus} gives it. */
     static HttpResult error(ErrorCode code, String reason) {
         return new Json(
-                ErrorStatus.of(code), ErrorStatus.body(code.code(), code.snakeName(), reason, ErrorStatus.field(code)));
+                ErrorStatus.of(code),
+                ErrorStatus.body(code.code(), ErrorStatus.code(code), reason, ErrorStatus.field(code)));
     }
 
     /** The generic 404 of a lookup that found nothing. */

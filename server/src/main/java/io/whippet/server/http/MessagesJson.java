@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -54,7 +55,7 @@ final class MessagesJson {
                 parser.nextToken();
                 switch (name) {
                     case "partitioning" -> partitioning = partitioning(parser.readValueAsTree());
-                    case "messages" -> area = messages(parser, body.length);
+                    case "messages" -> area = messages(parser, body);
                     default ->
                         throw RequestJson.bad("body: unknown field " + name + " (expected: partitioning, messages)");
                 }
@@ -102,7 +103,8 @@ final class MessagesJson {
         };
     }
 
-    private static Area messages(JsonParser parser, int bodyLength) {
+    private static Area messages(JsonParser parser, byte[] body) {
+        int bodyLength = body.length;
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw RequestJson.bad("messages: not an array");
         }
@@ -112,27 +114,24 @@ final class MessagesJson {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw RequestJson.bad("messages[" + area.count + "]: not an object");
             }
-            long idLow = 0;
-            long idHigh = 0;
+            BigInteger id = null;
+            BigInteger headerId = null;
             byte[] payload = null;
             byte[] headers = new byte[0];
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (name) {
-                    case "id" -> {
-                        BigInteger id = id(parser, token);
-                        idLow = id.longValue();
-                        idHigh = id.shiftRight(64).longValue();
-                    }
+                    case "id" -> id = id(parser, token);
+                    case "header" -> headerId = headerId(parser, token);
                     case "payload" -> {
                         if (token != JsonToken.VALUE_STRING) {
                             throw RequestJson.bad("payload: not a base64 string");
                         }
-                        payload = parser.getBinaryValue();
+                        payload = Base64Json.readInPlace(parser, body, "payload");
                     }
                     case "user_headers" -> headers = userHeaders(parser, token);
-                    default -> parser.skipChildren(); // Java sends "header" and "size": ignored.
+                    default -> parser.skipChildren(); // Java also sends "size": ignored.
                 }
             }
             if (payload == null) {
@@ -146,9 +145,33 @@ final class MessagesJson {
                         ErrorCode.TOO_BIG_MESSAGE_PAYLOAD,
                         "payload: " + payload.length + " bytes (expected: <= " + MessageLayout.MAX_PAYLOAD_SIZE + ")");
             }
-            area.add(idLow, idHigh, payload, headers);
+            BigInteger chosen = id != null ? id : headerId != null ? headerId : BigInteger.ZERO;
+            area.add(chosen.longValue(), chosen.shiftRight(64).longValue(), payload, headers);
         }
         return area;
+    }
+
+    /**
+     * The id inside a poll-shaped {@code "header"} object, which is where the Java 0.8.0 SDK puts a
+     * client-chosen id (upstream reads only the top-level {@code "id"} and so gives every Java message
+     * a server-generated one). A top-level id wins; every other header field is ignored.
+     */
+    private static @Nullable BigInteger headerId(JsonParser parser, JsonToken token) {
+        if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        BigInteger id = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("id")) {
+                id = id(parser, value);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return id;
     }
 
     /** A u128 id: a JSON number, a decimal string, or 32 hex digits (a UUID, dashes allowed). */
@@ -182,7 +205,7 @@ final class MessagesJson {
             return new byte[0];
         }
         if (token == JsonToken.VALUE_STRING) {
-            byte[] blob = parser.getBinaryValue();
+            byte[] blob = Base64Json.read(parser, "user_headers");
             UserHeaders.decode(ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN)); // validates
             return checkHeadersSize(blob);
         }
@@ -332,11 +355,11 @@ final class MessagesJson {
                 int payloadStart = start + MessageLayout.HEADER_SIZE;
                 json.writeName("payload");
                 if (array != null) {
-                    json.writeBinary(array, in.arrayOffset() + payloadStart, payloadLength);
+                    Base64Json.write(json, array, in.arrayOffset() + payloadStart, payloadLength);
                 } else {
                     byte[] payload = new byte[payloadLength];
                     in.get(payloadStart, payload);
-                    json.writeBinary(payload);
+                    Base64Json.write(json, payload);
                 }
                 json.writeName("user_headers");
                 writeUserHeaders(
@@ -356,8 +379,7 @@ final class MessagesJson {
             json.writeNumber(low);
             return;
         }
-        byte[] bigEndian = ByteBuffer.allocate(16).putLong(high).putLong(low).array();
-        json.writeNumber(new BigInteger(1, bigEndian));
+        json.writeNumber(U128Text.of(low, high));
     }
 
     /** The typed list, or the raw blob as one base64 string when it does not parse. */
@@ -373,7 +395,7 @@ final class MessagesJson {
         } catch (WhippetException e) {
             byte[] raw = new byte[blob.remaining()];
             blob.duplicate().get(raw);
-            json.writeBinary(raw);
+            Base64Json.write(json, raw);
             return;
         }
         json.writeStartArray();
@@ -392,7 +414,7 @@ final class MessagesJson {
         json.writeStartObject();
         json.writeStringProperty("kind", value.kind().name().toLowerCase(Locale.ROOT));
         json.writeName("value");
-        json.writeBinary(value.value());
+        Base64Json.write(json, value.value());
         json.writeEndObject();
     }
 }

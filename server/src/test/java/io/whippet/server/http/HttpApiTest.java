@@ -57,13 +57,15 @@ class HttpApiTest {
     }
 
     @Test
-    void missingOrEmptyOrForgedTokenIsAnEmpty401() throws Exception {
+    void missingOrEmptyOrForgedTokenIs401WithTheUnauthenticatedErrorBody() throws Exception {
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/streams")).GET(), null)
                         .statusCode())
                 .isEqualTo(401);
         var empty = send(HttpRequest.newBuilder(URI.create(base + "/streams")).header("Authorization", ""), null);
         assertThat(empty.statusCode()).isEqualTo(401);
-        assertThat(empty.body()).isEmpty();
+        JsonNode body = Json.MAPPER.readTree(empty.body());
+        assertThat(body.get("id").intValue()).isEqualTo(40);
+        assertThat(body.get("code").stringValue()).isEqualTo("unauthenticated");
         assertThat(get("/streams", "not.a.jwt").statusCode()).isEqualTo(401);
     }
 
@@ -98,12 +100,13 @@ class HttpApiTest {
     }
 
     @Test
-    void duplicateStreamNameIs400WithItsCode() throws Exception {
+    void duplicateStreamNameIs400WithItsNumberAsTheCodeTheJavaSdkCannotReadByName() throws Exception {
         post("/streams", "{\"name\":\"twice\"}", token);
         var response = post("/streams", "{\"name\":\"twice\"}", token);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = Json.MAPPER.readTree(response.body());
-        assertThat(body.get("code").stringValue()).isEqualTo("stream_name_already_exists");
+        assertThat(body.get("id").intValue()).isEqualTo(1012);
+        assertThat(body.get("code").stringValue()).isEqualTo("1012");
         assertThat(body.get("field").stringValue()).isEqualTo("name");
     }
 
@@ -156,7 +159,7 @@ class HttpApiTest {
         assertThat(get("/streams", own).statusCode()).isEqualTo(401);
         var again = post("/users/refresh-token", "{\"token\":\"" + own + "\"}", null);
         assertThat(again.statusCode()).isEqualTo(401);
-        assertThat(Json.MAPPER.readTree(again.body()).get("code").stringValue()).isEqualTo("invalid_access_token");
+        assertThat(Json.MAPPER.readTree(again.body()).get("code").stringValue()).isEqualTo("78");
     }
 
     @Test

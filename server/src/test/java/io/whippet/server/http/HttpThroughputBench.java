@@ -61,6 +61,7 @@ final class HttpThroughputBench {
                 }
             }
             report("send", batches, messagesPerBatch, payloadBytes, System.nanoTime() - start);
+            serverTime(http, base, "POST");
 
             start = System.nanoTime();
             long polled = 0;
@@ -77,6 +78,7 @@ final class HttpThroughputBench {
                 polled += response.body().length;
             }
             report("poll", batches, messagesPerBatch, payloadBytes, System.nanoTime() - start);
+            serverTime(http, base, "GET");
             System.out.printf("poll JSON bytes per batch: %d%n", polled / batches);
         } finally {
             try (var paths = Files.walk(dir)) {
@@ -94,6 +96,31 @@ final class HttpThroughputBench {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder.build();
+    }
+
+    /**
+     * The server's own time per request on the messages route (from the body being read to the
+     * reply being handed to Vert.x, as /metrics records it): the rest of the round trip is transfer
+     * and hand-offs.
+     */
+    private static void serverTime(HttpClient http, String base, String method) throws Exception {
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        double sum = 0;
+        double count = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.contains("method=\"" + method + "\"") && line.contains("messages\"")) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                if (line.startsWith("whippet_http_requests_seconds_sum")) {
+                    sum += Double.parseDouble(value);
+                } else if (line.startsWith("whippet_http_requests_seconds_count")) {
+                    count += Double.parseDouble(value);
+                }
+            }
+        }
+        System.out.printf("  server time per %s: %.2f ms over %.0f requests%n", method, sum * 1000 / count, count);
     }
 
     private static void report(String what, int batches, int messages, int payloadBytes, long nanos) {

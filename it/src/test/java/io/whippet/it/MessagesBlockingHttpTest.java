@@ -1,0 +1,8 @@
+package io.whippet.it;
+
+class MessagesBlockingHttpTest extends MessagesContract {
+    @Override
+    ClientFlavour flavour() {
+        return ClientFlavour.BLOCKING_HTTP;
+    }
+}

@@ -1,0 +1,66 @@
+package io.whippet.server.http;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+
+/**
+ * Base64 strings in JSON through the JDK's codec, whose encoder and decoder are vectorised
+ * intrinsics, rather than Jackson's byte-at-a-time loops: on 1000 × 1 KB payloads this renders a
+ * poll about 8 times and parses a send about 1.4 times faster (measured on the session 2 machine;
+ * the numbers are in the HTTP throughput report). Standard alphabet, padded on output; padding is
+ * optional on input, as upstream accepts.
+ */
+final class Base64Json {
+    private Base64Json() {}
+
+    /** Writes {@code length} bytes from {@code array} as a base64 JSON string value. */
+    static void write(JsonGenerator json, byte[] array, int offset, int length) {
+        ByteBuffer encoded = Base64.getEncoder().encode(ByteBuffer.wrap(array, offset, length));
+        // Base64 needs no JSON escaping, so the bytes go out as they are, between quotes.
+        json.writeRawUTF8String(encoded.array(), encoded.arrayOffset(), encoded.remaining());
+    }
+
+    static void write(JsonGenerator json, byte[] bytes) {
+        write(json, bytes, 0, bytes.length);
+    }
+
+    /**
+     * As {@link #read}, decoding straight from the request bytes the parser reads ({@code body}):
+     * base64 needs no unescaping, so the token's bytes between its quotes are the text, and
+     * Jackson never builds the string (the parser skips it on its next token). Falls back to
+     * {@link #read} for a string with escapes.
+     */
+    static byte[] readInPlace(JsonParser parser, byte[] body, String name) {
+        long quote = parser.currentTokenLocation().getByteOffset();
+        if (quote < 0 || quote >= body.length || body[(int) quote] != '"') {
+            return read(parser, name);
+        }
+        int start = (int) quote + 1;
+        int end = start;
+        while (end < body.length && body[end] != '"') {
+            if (body[end] == '\\') {
+                return read(parser, name);
+            }
+            end++;
+        }
+        try {
+            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, start, end - start));
+            byte[] array = decoded.array();
+            return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
+        } catch (IllegalArgumentException e) {
+            throw RequestJson.bad(name + ": not valid base64 (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The bytes of the current string token; {@code name} names the field when it is not base64. */
+    static byte[] read(JsonParser parser, String name) {
+        try {
+            return Base64.getDecoder().decode(parser.getString());
+        } catch (IllegalArgumentException e) {
+            throw RequestJson.bad(name + ": not valid base64 (" + e.getMessage() + ")");
+        }
+    }
+}
