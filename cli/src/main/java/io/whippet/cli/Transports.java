@@ -1,35 +1,33 @@
 package io.whippet.cli;
 
 import io.whippet.client.ClientConfig;
+import io.whippet.client.ClientTransport;
+import io.whippet.client.ConnectionString;
 import io.whippet.client.ReconnectPolicy;
+import io.whippet.client.TlsSettings;
 import io.whippet.client.WhippetClient;
-import io.whippet.client.tcp.TcpClient;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 
 /**
- * The one place that turns {@link ConnectionSettings} into a client. TCP is built in. HTTP and
- * QUIC are looked up by class name, so a build that contains them works without changing the CLI:
- * the class must have a public static factory taking a {@link ClientConfig} (host and port from
- * the address) or a {@code String} (the address or URL as given) and returning a {@link
- * WhippetClient}. Without the class, the command stops with exit code 2 and one line saying so.
+ * The one place that turns {@link ConnectionSettings} into a client: TCP (optionally TLS), QUIC
+ * (TLS 1.3; like Iggy's CLI it does not validate the server certificate by default) or HTTP (the
+ * {@code --http-api-url}, {@code https://} for TLS).
  *
  * <p>A CLI command is one short conversation: no reconnect retries (a dead server fails at once)
  * and no heartbeats.
  */
 final class Transports {
-    static final String HTTP_CLIENT_CLASS = "io.whippet.client.http.HttpClient";
-    static final String QUIC_CLIENT_CLASS = "io.whippet.client.quic.QuicClient";
-
     private Transports() {}
 
     static WhippetClient open(ConnectionSettings settings) {
-        return switch (settings.transport()) {
-            case TCP -> TcpClient.create(config(settings));
-            case HTTP -> reflective(HTTP_CLIENT_CLASS, settings);
-            case QUIC -> reflective(QUIC_CLIENT_CLASS, settings);
-        };
+        return WhippetClient.create(
+                switch (settings.transport()) {
+                    case TCP -> config(settings);
+                    case QUIC ->
+                        config(settings)
+                                .withTransport(ClientTransport.QUIC)
+                                .withTls(new TlsSettings(true, "", null, false));
+                    case HTTP -> httpConfig(settings);
+                });
     }
 
     static ClientConfig config(ConnectionSettings settings) {
@@ -42,45 +40,20 @@ final class Transports {
                 .withHeartbeatIntervalMs(0);
     }
 
-    private static WhippetClient reflective(String className, ConnectionSettings settings) {
-        Class<?> type;
+    private static ClientConfig httpConfig(ConnectionSettings settings) {
+        String url = settings.address();
+        if (!url.regionMatches(true, 0, "http://", 0, 7) && !url.regionMatches(true, 0, "https://", 0, 8)) {
+            throw new UsageException("http api url: " + url + " (expected: http://host:port or https://host:port)");
+        }
+        ClientConfig parsed;
         try {
-            type = Class.forName(className);
-        } catch (ClassNotFoundException e) {
-            throw new UsageException("transport " + settings.transport().label() + " is not available in this build");
+            parsed = ConnectionString.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("http api url: " + url + " (" + e.getMessage() + ")");
         }
-        for (String name : new String[] {"create", "connect", "of"}) {
-            for (Method method : type.getMethods()) {
-                if (!Modifier.isStatic(method.getModifiers())
-                        || !method.getName().equals(name)
-                        || method.getParameterCount() != 1
-                        || !WhippetClient.class.isAssignableFrom(method.getReturnType())) {
-                    continue;
-                }
-                Class<?> parameter = method.getParameterTypes()[0];
-                Object argument = parameter == ClientConfig.class
-                        ? config(settings)
-                        : parameter == String.class ? settings.address() : null;
-                if (argument != null) {
-                    return invoke(method, argument);
-                }
-            }
-        }
-        throw new UsageException("transport " + settings.transport().label() + " is not available in this build ("
-                + className + " has no factory the CLI knows)");
-    }
-
-    private static WhippetClient invoke(Method method, Object argument) {
-        try {
-            return (WhippetClient) method.invoke(null, argument);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call " + method, e);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("cannot call " + method, e.getCause());
-        }
+        return parsed.withCredentials(settings.credentials())
+                .withReconnect(ReconnectPolicy.none())
+                .withHeartbeatIntervalMs(0);
     }
 
     /** A {@code host:port} pair; IPv6 hosts go in brackets. */

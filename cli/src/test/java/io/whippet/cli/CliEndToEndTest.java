@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.whippet.testing.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,10 @@ class CliEndToEndTest {
 
     @BeforeAll
     static void startServer(@TempDir Path data) {
-        server = EmbeddedServer.start(data);
+        Map<String, String> environment = new java.util.HashMap<>(EmbeddedServer.QUIC_ON);
+        environment.put("IGGY_HTTP_ENABLED", "true");
+        environment.put("IGGY_HTTP_ADDRESS", "127.0.0.1:0");
+        server = EmbeddedServer.start(data, false, environment);
     }
 
     @AfterAll
@@ -228,11 +232,44 @@ class CliEndToEndTest {
     }
 
     @Test
-    void transportsNotInThisBuildAreRefusedWithExitTwo() {
-        CliRun.Result result = new CliRun(home).with("--transport", "quic").run("ping");
+    void httpAndQuicTransportsRunTheSameCommands() {
+        var http = server.server().httpAddress().orElseThrow();
+        CliRun overHttp = new CliRun(home)
+                .with(
+                        "--transport",
+                        "http",
+                        "--http-api-url",
+                        "http://127.0.0.1:" + http.getPort(),
+                        "-u",
+                        "iggy",
+                        "-p",
+                        "iggy");
+        CliRun overQuic = new CliRun(home)
+                .with(
+                        "--transport",
+                        "quic",
+                        "--quic-server-address",
+                        "127.0.0.1:" + server.quicAddress().getPort(),
+                        "-u",
+                        "iggy",
+                        "-p",
+                        "iggy");
+        String streamName = "transports-" + System.nanoTime();
+
+        ok(overHttp.run("stream", "create", streamName));
+        assertThat(ok(overQuic.run("stream", "list")).out()).contains(streamName);
+        ok(overQuic.run("stream", "delete", streamName));
+        assertThat(ok(overHttp.run("stream", "list")).out()).doesNotContain(streamName);
+    }
+
+    @Test
+    void anHttpApiUrlThatIsNotAUrlIsAUsageError() {
+        CliRun.Result result = new CliRun(home)
+                .with("--transport", "http", "--http-api-url", "127.0.0.1:3000")
+                .run("ping");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("error: transport quic is not available in this build\n");
+        assertThat(result.err()).startsWith("error: http api url: 127.0.0.1:3000");
     }
 
     @Test
