@@ -11,12 +11,12 @@
 #   pp100    1 producer,  batches of 1000 x 100 B
 #
 # Kafka comes from Maven Central (bench/kafka/pom.xml, no tarball), runs as a KRaft single node on
-# 127.0.0.1 with its default 1 GiB heap; the Whippet server runs with bin/whippet's default heap
+# 127.0.0.1 with a 2 GiB heap (as in shared/bench/peers); the Whippet server runs with bin/whippet's default heap
 # (512 MiB) and a GC log whose pauses are summarised at the end. Both run on the same JDK (25).
 # Every process started here is stopped by its PID, also on error.
 #
 # env: BATCHES (2000 per actor; 1000 for fsync8)  RUNS (1)  KAFKA_VERSION (4.3.1)
-#      KAFKA_HEAP (-Xms1g -Xmx1g)  WORK (${TMPDIR:-/tmp}/whippet-compare)  KAFKA_PORT (19092)
+#      KAFKA_HEAP (-Xms2g -Xmx2g)  WORK (${TMPDIR:-/tmp}/whippet-compare)  KAFKA_PORT (19092)
 #      WHIPPET_TCP_PORT (18090)  RUN_TIMEOUT (900 s per bench run)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -27,7 +27,7 @@ JAVA="$JAVA_HOME/bin/java"
 BATCHES=${BATCHES:-2000}
 RUNS=${RUNS:-1}
 KAFKA_VERSION=${KAFKA_VERSION:-4.3.1}
-KAFKA_HEAP=${KAFKA_HEAP:--Xms1g -Xmx1g}
+KAFKA_HEAP=${KAFKA_HEAP:--Xms2g -Xmx2g}
 WORK=${WORK:-${TMPDIR:-/tmp}/whippet-compare}
 KAFKA_PORT=${KAFKA_PORT:-19092}
 WHIPPET_TCP_PORT=${WHIPPET_TCP_PORT:-18090}
