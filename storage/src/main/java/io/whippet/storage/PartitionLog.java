@@ -411,11 +411,17 @@ public final class PartitionLog implements AutoCloseable {
                 next.release();
                 throw e;
             }
+            // The sealed segment joins the pending set before the new one becomes visible: a
+            // flusher that already sees `next` as active must also find `active` still to sync,
+            // or it could acknowledge bytes in `active` after forcing only `next`.
+            boolean retained = active.tryRetain();
+            if (retained) {
+                sync.recordSealed(active);
+            }
             List<Segment> updated = new ArrayList<>(segments);
             updated.add(next);
             segments = List.copyOf(updated);
-            if (active.tryRetain()) {
-                sync.recordSealed(active);
+            if (retained) {
                 context.flusher().syncSealed(sync, active);
             }
             return next;
