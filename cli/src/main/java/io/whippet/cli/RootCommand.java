@@ -91,6 +91,24 @@ public final class RootCommand implements Callable<Integer> {
     private @Nullable String quicServerAddress;
 
     @Option(
+            names = "--quic-validate-certificate",
+            arity = "0..1",
+            description = "verify the QUIC server's certificate (default: false, as Iggy's CLI)")
+    private @Nullable Boolean quicValidateCertificate;
+
+    @Option(
+            names = "--quic-server-name",
+            paramLabel = "NAME",
+            description = "server name to verify (default: the host)")
+    private @Nullable String quicServerName;
+
+    @Option(
+            names = "--quic-ca-file",
+            paramLabel = "PEM",
+            description = "trusted certificates for QUIC; implies --quic-validate-certificate")
+    private @Nullable String quicCaFile;
+
+    @Option(
             names = {"-u", "--username"},
             description = "user to log in as (env IGGY_USERNAME); prompts for the password if -p is left out")
     private @Nullable String username;
@@ -174,9 +192,15 @@ public final class RootCommand implements Callable<Integer> {
             case HTTP -> first(httpApiUrl, profile.httpApiUrl(), ConnectionSettings.DEFAULT_HTTP_URL);
             case QUIC -> first(quicServerAddress, profile.quicServerAddress(), ConnectionSettings.DEFAULT_QUIC_ADDRESS);
         };
-        boolean tls = Boolean.TRUE.equals(tcpTlsEnabled != null ? tcpTlsEnabled : profile.tcpTlsEnabled());
-        TlsSettings tlsSettings =
-                new TlsSettings(tls, first(tcpTlsDomain, profile.tcpTlsDomain(), ""), tcpTlsCaFile, true);
+        TlsSettings tlsSettings;
+        if (kind == TransportKind.QUIC) {
+            // QUIC is always TLS 1.3; like Iggy's CLI, the certificate is checked only when asked.
+            boolean validate = Boolean.TRUE.equals(quicValidateCertificate) || quicCaFile != null;
+            tlsSettings = new TlsSettings(true, quicServerName == null ? "" : quicServerName, quicCaFile, validate);
+        } else {
+            boolean tls = Boolean.TRUE.equals(tcpTlsEnabled != null ? tcpTlsEnabled : profile.tcpTlsEnabled());
+            tlsSettings = new TlsSettings(tls, first(tcpTlsDomain, profile.tcpTlsDomain(), ""), tcpTlsCaFile, true);
+        }
         Credentials credentials = loginRequired ? credentials(profile) : Credentials.none();
         return new ConnectionSettings(kind, address, tlsSettings, credentials);
     }

@@ -4,12 +4,12 @@ import io.whippet.client.ClientConfig;
 import io.whippet.client.ClientTransport;
 import io.whippet.client.ConnectionString;
 import io.whippet.client.ReconnectPolicy;
-import io.whippet.client.TlsSettings;
 import io.whippet.client.WhippetClient;
 
 /**
  * The one place that turns {@link ConnectionSettings} into a client: TCP (optionally TLS), QUIC
- * (TLS 1.3; like Iggy's CLI it does not validate the server certificate by default) or HTTP (the
+ * (TLS 1.3; like Iggy's CLI it validates the server certificate only with
+ * {@code --quic-validate-certificate} or {@code --quic-ca-file}) or HTTP (the
  * {@code --http-api-url}, {@code https://} for TLS).
  *
  * <p>A CLI command is one short conversation: no reconnect retries (a dead server fails at once)
@@ -22,10 +22,7 @@ final class Transports {
         return WhippetClient.create(
                 switch (settings.transport()) {
                     case TCP -> config(settings);
-                    case QUIC ->
-                        config(settings)
-                                .withTransport(ClientTransport.QUIC)
-                                .withTls(new TlsSettings(true, "", null, false));
+                    case QUIC -> config(settings).withTransport(ClientTransport.QUIC);
                     case HTTP -> httpConfig(settings);
                 });
     }

@@ -263,6 +263,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void quicChecksTheCertificateWhenAskedTo() {
+        String quic = "127.0.0.1:" + server.quicAddress().getPort();
+        Path cert = server.server().config().system().path().resolve("certs").resolve("self-signed-cert.pem");
+
+        CliRun.Result untrusted = new CliRun(home)
+                .with("--transport", "quic", "--quic-server-address", quic, "--quic-validate-certificate")
+                .run("ping");
+        assertThat(untrusted.exitCode()).isEqualTo(1);
+        assertThat(untrusted.err()).startsWith("error: ");
+
+        ok(new CliRun(home)
+                .with("--transport", "quic", "--quic-server-address", quic, "--quic-server-name", "localhost")
+                .with("--quic-ca-file", cert.toString())
+                .run("ping"));
+    }
+
+    @Test
     void anHttpApiUrlThatIsNotAUrlIsAUsageError() {
         CliRun.Result result = new CliRun(home)
                 .with("--transport", "http", "--http-api-url", "127.0.0.1:3000")
