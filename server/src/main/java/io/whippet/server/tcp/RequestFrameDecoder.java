@@ -1,12 +1,14 @@
 package io.whippet.server.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.server.command.Session;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits the inbound byte stream into requests. Runs on the channel's event loop.
@@ -26,6 +28,10 @@ import java.util.List;
  * <p>A TLS client on a plaintext port opens with a handshake record, {@code 16 03 0x ..}: read as
  * a length that is at least 66,326, more than any request before login may carry. It is named as
  * such and refused from its first 8 bytes, so its "length" is never allocated.
+ *
+ * <p>On a plaintext connection {@link FrameReadAllocator} asks {@link #readTarget()} where the
+ * next read should land: into the cumulation itself, right after the part of the frame already
+ * received, so a large frame is not copied from read buffers into the cumulation.
  */
 final class RequestFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_SIZE = 8;
@@ -33,14 +39,58 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
     private final FrameLimits limits;
     private final Session session;
     private boolean failed;
+    /** Whether the cumulation starts with a valid header whose frame is still incomplete. */
+    private boolean awaitingFrame;
+    /** The slice of the cumulation handed out for the read in progress. */
+    private @Nullable ByteBuf readSlice;
 
     RequestFrameDecoder(FrameLimits limits, Session session) {
         this.limits = limits;
         this.session = session;
     }
 
+    /**
+     * The cumulation's bytes still missing for the frame it holds, as an empty slice to read into,
+     * or null when no frame is waiting (or the cumulation is shared and must not be written).
+     */
+    @Nullable
+    ByteBuf readTarget() {
+        readSlice = null;
+        ByteBuf cumulation = internalBuffer();
+        if (!awaitingFrame || failed || cumulation.readableBytes() < HEADER_SIZE || cumulation.refCnt() != 1) {
+            return null;
+        }
+        long frameEnd = cumulation.readerIndex() + 4L + cumulation.getUnsignedIntLE(cumulation.readerIndex());
+        long missing = frameEnd - cumulation.writerIndex();
+        if (missing <= 0 || missing > cumulation.writableBytes()) {
+            return null;
+        }
+        readSlice = cumulation
+                .retainedSlice(cumulation.writerIndex(), (int) missing)
+                .clear();
+        return readSlice;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        ByteBuf slice = readSlice;
+        if (slice == null || msg != slice) {
+            super.channelRead(ctx, msg);
+            return;
+        }
+        // The bytes are already in place after the cumulation's writer index: take them, then let
+        // the decoder run on the cumulation as after any read.
+        readSlice = null;
+        int read = slice.readableBytes();
+        slice.release();
+        ByteBuf cumulation = internalBuffer();
+        cumulation.writerIndex(cumulation.writerIndex() + read);
+        super.channelRead(ctx, Unpooled.EMPTY_BUFFER);
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        awaitingFrame = false;
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
@@ -69,6 +119,7 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
             if (in.readableBytes() < HEADER_SIZE + payloadLength) {
                 // Make room for the whole frame in one step rather than by repeated doubling.
                 in.ensureWritable((int) (HEADER_SIZE + payloadLength - in.readableBytes()), false);
+                awaitingFrame = true;
                 return;
             }
             in.skipBytes(HEADER_SIZE);

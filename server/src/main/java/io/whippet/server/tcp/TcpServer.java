@@ -103,8 +103,12 @@ public final class TcpServer implements AutoCloseable {
                                 handler.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MS);
                                 ch.pipeline().addLast("tls", handler);
                             }
+                            RequestFrameDecoder frames = new RequestFrameDecoder(limits, session);
+                            if (tls == null) {
+                                ch.config().setRecvByteBufAllocator(new FrameReadAllocator(frames));
+                            }
                             ch.pipeline()
-                                    .addLast("frames", new RequestFrameDecoder(limits, session))
+                                    .addLast("frames", frames)
                                     .addLast(
                                             "requests",
                                             new TcpConnectionHandler(session, processor, requestExecutor, tls == null));

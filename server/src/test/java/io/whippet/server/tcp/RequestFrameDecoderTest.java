@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.server.command.Session;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,60 @@ class RequestFrameDecoderTest {
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.payload().readableBytes()).isZero();
         second.payload().release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void theRestOfAnIncompleteFrameIsReadStraightIntoItsOwnBuffer() {
+        session.login(0);
+        RequestFrameDecoder decoder = new RequestFrameDecoder(limits, session);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        assertThat(decoder.readTarget()).as("nothing buffered yet").isNull();
+        byte[] payload = new byte[100];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i;
+        }
+        ByteBuf whole = frame(101, payload);
+        // A fresh buffer, as a socket read delivers: the decoder grows it to the frame's size.
+        channel.writeInbound(Unpooled.buffer().writeBytes(whole, 8 + 30));
+        for (int chunk : new int[] {40, 20}) {
+            ByteBuf target = Objects.requireNonNull(decoder.readTarget(), "a frame is pending");
+            assertThat(target.writableBytes()).as("the frame's missing bytes").isEqualTo(whole.readableBytes());
+            target.writeBytes(whole, chunk);
+            channel.writeInbound(target);
+            assertThat((Object) channel.readInbound()).isNull();
+        }
+        ByteBuf last = Objects.requireNonNull(decoder.readTarget(), "a frame is pending");
+        last.writeBytes(whole);
+        whole.release();
+        channel.writeInbound(last);
+        InboundFrame.Request request = channel.readInbound();
+        assertThat(request.code()).isEqualTo(101);
+        byte[] received = new byte[100];
+        request.payload().getBytes(request.payload().readerIndex(), received);
+        assertThat(received).isEqualTo(payload);
+        request.payload().release();
+        assertThat(decoder.readTarget()).as("no frame pending").isNull();
+        channel.writeInbound(frame(1));
+        InboundFrame.Request next = channel.readInbound();
+        assertThat(next.code()).isEqualTo(1);
+        next.payload().release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void aReadTargetThatGetsNoBytesChangesNothing() {
+        session.login(0);
+        RequestFrameDecoder decoder = new RequestFrameDecoder(limits, session);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        ByteBuf whole = frame(101, new byte[40]);
+        channel.writeInbound(Unpooled.buffer().writeBytes(whole, 10));
+        ByteBuf unused = Objects.requireNonNull(decoder.readTarget(), "a frame is pending");
+        unused.release(); // what the channel does when a read returns nothing
+        channel.writeInbound(whole);
+        InboundFrame.Request request = channel.readInbound();
+        assertThat(request.payload().readableBytes()).isEqualTo(40);
+        request.payload().release();
         assertThat(channel.finish()).isFalse();
     }
 
