@@ -92,6 +92,11 @@ public final class BenchMain implements Callable<Integer> {
     private boolean highLevelApi;
 
     @Option(
+            names = "--no-poll-ahead",
+            description = "pinned consumers wait for each poll before sending the next (default: one poll ahead)")
+    private boolean noPollAhead;
+
+    @Option(
             names = "--transport",
             description = "tcp, quic or http (default: tcp); quic trusts the server's certificate without validation")
     private String transport = "tcp";
@@ -202,6 +207,7 @@ public final class BenchMain implements Callable<Integer> {
                 ConnectionString.durationMs(warmup),
                 Math.max(1, ConnectionString.durationMs(sampling)),
                 highLevelApi,
+                !noPollAhead,
                 new BenchParams.Connection(
                         transport.toLowerCase(Locale.ROOT),
                         serverAddress != null

@@ -1,6 +1,7 @@
 package io.whippet.bench;
 
 import io.whippet.client.BlockingClient;
+import io.whippet.client.BorrowedMessages;
 import io.whippet.client.consumer.AutoCommit;
 import io.whippet.client.consumer.Consumer;
 import io.whippet.protocol.Identifier;
@@ -10,6 +11,7 @@ import io.whippet.protocol.PollingStrategy;
 import io.whippet.protocol.command.PollMessages;
 import io.whippet.protocol.response.PolledMessages;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Polls until it has read its share: a pinned consumer reads partition 0 of its stream from offset
  * 0 under its own consumer id; a group member polls "next" with server-side auto-commit until its
  * group has read the group's share. An empty poll (a consumer ahead of its producers) waits 1 ms
- * and is not counted. Latency is poll to reply.
+ * and is not counted. Latency is from asking for a batch to having it (with poll-ahead, the poll
+ * itself went out earlier, as with Kafka's consumer). Replies are borrowed from the client's
+ * buffers and closed after counting: no copy of the messages.
  */
 final class ConsumerActor implements BenchActor {
     private static final long IDLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -27,6 +31,9 @@ final class ConsumerActor implements BenchActor {
     private final ActorContext context;
     private final @Nullable String groupName;
     private final AtomicLong groupRemaining;
+    // The poll sent ahead (pinned consumers only) and the offset it asked for; the actor's thread only.
+    private @Nullable CompletableFuture<BorrowedMessages> ahead;
+    private long aheadOffset;
 
     /** {@code groupName} null for a pinned consumer; {@code groupRemaining} is shared by a group. */
     ConsumerActor(ActorContext context, @Nullable String groupName, AtomicLong groupRemaining) {
@@ -58,9 +65,9 @@ final class ConsumerActor implements BenchActor {
                 if (highLevel != null) {
                     count = highLevel.pollOnce(message -> {});
                 } else {
-                    PolledMessages polled =
-                            BlockingClient.await(context.client().pollMessages(poll(offset, perBatch)));
-                    count = countMessages(polled);
+                    try (BorrowedMessages polled = reply(offset, perBatch, target)) {
+                        count = countMessages(polled.messages());
+                    }
                 }
                 long end = System.nanoTime();
                 if (count == 0) {
@@ -78,6 +85,7 @@ final class ConsumerActor implements BenchActor {
                 metrics.record(start, end, count, count * messageSize, count * (messageSize + 64L));
             }
         } finally {
+            dropPollAhead();
             if (highLevel != null) {
                 highLevel.close();
             } else if (groupName != null) {
@@ -86,6 +94,37 @@ final class ConsumerActor implements BenchActor {
             }
         }
         return metrics.result(ActorRole.CONSUMER, context.actorId());
+    }
+
+    /**
+     * The reply for {@code offset}: the poll sent ahead when it asked for that offset, else a new
+     * one. A pinned consumer with poll-ahead then sends the poll that follows a full reply before
+     * waiting, so the server streams the next batch while this one is read (as Kafka's consumer
+     * fetches ahead). When the reply falls short, the poll sent ahead asked for the wrong offset
+     * and is dropped unread.
+     */
+    private BorrowedMessages reply(long offset, int count, long target) {
+        CompletableFuture<BorrowedMessages> current;
+        if (ahead != null && aheadOffset == offset) {
+            current = ahead;
+            ahead = null;
+        } else {
+            dropPollAhead();
+            current = context.client().pollMessagesBorrowed(poll(offset, count));
+        }
+        if (groupName == null && context.params().pollAhead() && offset + count < target) {
+            aheadOffset = offset + count;
+            ahead = context.client().pollMessagesBorrowed(poll(aheadOffset, count));
+        }
+        return BlockingClient.await(current);
+    }
+
+    private void dropPollAhead() {
+        CompletableFuture<BorrowedMessages> dropped = ahead;
+        ahead = null;
+        if (dropped != null) {
+            dropped.thenAccept(BorrowedMessages::close);
+        }
     }
 
     private PollMessages poll(long offset, int count) {

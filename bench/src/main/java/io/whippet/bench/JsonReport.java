@@ -58,6 +58,7 @@ final class JsonReport {
                 .field("warmup_ms", params.warmupMs())
                 .field("sampling_ms", params.samplingMs())
                 .field("high_level_api", params.highLevelApi())
+                .field("poll_ahead", params.pollAhead())
                 .field("transport", params.connection().transport())
                 .field("tls", params.connection().tls().enabled())
                 .field("server_address", params.connection().serverAddress())

@@ -1,6 +1,7 @@
 package io.whippet.bench;
 
 import io.whippet.client.BlockingClient;
+import io.whippet.client.BorrowedMessages;
 import io.whippet.client.Message;
 import io.whippet.protocol.Identifier;
 import io.whippet.protocol.OptionalPartitionId;
@@ -51,8 +52,11 @@ final class ProducingConsumerActor implements BenchActor {
                 long received = 0;
                 long idleSince = System.nanoTime();
                 while (received < perBatch) {
-                    long count = ConsumerActor.countMessages(
-                            BlockingClient.await(context.client().pollMessages(poll(offset, perBatch))));
+                    long count;
+                    try (BorrowedMessages polled =
+                            BlockingClient.await(context.client().pollMessagesBorrowed(poll(offset, perBatch)))) {
+                        count = ConsumerActor.countMessages(polled.messages());
+                    }
                     if (count == 0) {
                         if (System.nanoTime() - idleSince > IDLE_LIMIT_NANOS) {
                             throw new IllegalStateException("actor " + context.actorId() + ": sent batch not readable");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,23 @@ class BenchRunnerTest {
             assertThat(group.latency().p50Ms()).isPositive();
         }
         assertThat(report.groups().getFirst().batches()).isEqualTo(20);
+    }
+
+    @Test
+    void pinnedConsumerReadsEveryBatchOnceWithAndWithoutPollAhead() throws Exception {
+        for (boolean pollAhead : new boolean[] {true, false}) {
+            List<String> args = new ArrayList<>(
+                    List.of("pc", "--server", "embedded", "--consumers", "2", "-b", "12", "-P", "30", "-m", "64"));
+            if (!pollAhead) {
+                args.add("--no-poll-ahead");
+            }
+            BenchParams params = params(args.toArray(String[]::new));
+            assertThat(params.pollAhead()).isEqualTo(pollAhead);
+            GroupSummary consumers = BenchRunner.run(params).groups().getFirst();
+            assertThat(consumers.role()).isEqualTo(ActorRole.CONSUMER);
+            assertThat(consumers.messages()).as("poll ahead: %s", pollAhead).isEqualTo(2 * 12 * 30);
+            assertThat(consumers.batches()).as("poll ahead: %s", pollAhead).isEqualTo(2 * 12);
+        }
     }
 
     @Test

@@ -250,6 +250,11 @@ public final class BlockingClient implements AutoCloseable {
         return await(client.pollMessages(request));
     }
 
+    /** See {@link WhippetClient#pollMessagesBorrowed}: close the result when done with it. */
+    public BorrowedMessages pollMessagesBorrowed(PollMessages request) {
+        return await(client.pollMessagesBorrowed(request));
+    }
+
     public void flushUnsavedBuffer(Identifier streamId, Identifier topicId, long partitionId, boolean fsync) {
         await(client.flushUnsavedBuffer(streamId, topicId, partitionId, fsync));
     }

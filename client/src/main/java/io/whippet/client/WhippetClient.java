@@ -199,7 +199,17 @@ public interface WhippetClient extends AutoCloseable {
     CompletableFuture<Void> sendMessages(
             Identifier streamId, Identifier topicId, Partitioning partitioning, List<Message> messages);
 
+    /** The reply owns its message area (a copy of the transport's buffer). */
     CompletableFuture<PolledMessages> pollMessages(PollMessages request);
+
+    /**
+     * Like {@link #pollMessages}, but the reply borrows the transport's buffer instead of copying
+     * it: the cheaper way to read many messages. The caller must close the result when done with
+     * it (see {@link BorrowedMessages}). Transports that have no buffer to lend return a copy.
+     */
+    default CompletableFuture<BorrowedMessages> pollMessagesBorrowed(PollMessages request) {
+        return pollMessages(request).thenApply(BorrowedMessages::owned);
+    }
 
     CompletableFuture<Void> flushUnsavedBuffer(
             Identifier streamId, Identifier topicId, long partitionId, boolean fsync);

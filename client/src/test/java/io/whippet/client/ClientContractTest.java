@@ -152,6 +152,39 @@ abstract class ClientContractTest {
     }
 
     @Test
+    void borrowedPollsReadTheSameMessagesUntilClosed() {
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(Message.of("b" + i));
+        }
+        client.sendMessages(stream, topic, Partitioning.partitionId(0), batch);
+        PollMessages request = new PollMessages(
+                Consumer.consumer(Identifier.of(1)),
+                stream,
+                topic,
+                OptionalPartitionId.of(0),
+                new PollingStrategy.Offset(10),
+                30,
+                false);
+        List<PolledMessage> copied = client.pollMessages(request).decodeMessages();
+
+        // Twice: the second reply may land in the buffer the first one gave back.
+        for (int round = 0; round < 2; round++) {
+            BorrowedMessages borrowed = client.pollMessagesBorrowed(request);
+            try (borrowed) {
+                assertThat(borrowed.messages().decodeMessages()).isEqualTo(copied);
+                assertThat(borrowed.messages().partitionId()).isZero();
+                assertThat(borrowed.messages().currentOffset()).isEqualTo(49);
+            }
+            assertThat(borrowed.isClosed()).isTrue();
+            assertThatThrownBy(borrowed::messages).isInstanceOf(IllegalStateException.class);
+            borrowed.close(); // a second close gives nothing back twice
+        }
+        assertThat(copied).hasSize(30);
+        assertThat(copied.getFirst().offset()).isEqualTo(10);
+    }
+
+    @Test
     void storesAndReadsConsumerOffsets() {
         client.sendMessages(stream, topic, Partitioning.partitionId(0), List.of(Message.of("a"), Message.of("b")));
         Consumer consumer = Consumer.consumer(Identifier.of(5));

@@ -1,6 +1,7 @@
 package io.whippet.client.consumer;
 
 import io.whippet.client.BlockingClient;
+import io.whippet.client.BorrowedMessages;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.Encryptor;
 import io.whippet.client.ServerErrorException;
@@ -15,6 +16,7 @@ import io.whippet.protocol.response.PolledMessages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,17 @@ import org.jspecify.annotations.Nullable;
  * stored when a partition moves are delivered again to its new owner (at-least-once). On close the
  * consumer stores what it handled and leaves the group.
  *
+ * <p>Poll-ahead: a single consumer (unless told otherwise, and not with {@link AutoCommit#onPoll()})
+ * sends its next poll, for the offset after the last message of a reply, before it hands that
+ * reply's messages to the handler, so the server sends the next batch while the handler works.
+ * The reply sent ahead is used only when it is exactly the poll the consumer would send next (a
+ * failed handler moves the offset back, and then it is dropped unread). It stores nothing on the
+ * server, so offsets mean what they mean without it. Groups never poll ahead: "next" reads the
+ * group's stored offset, which the reply in hand has not advanced yet.
+ *
+ * <p>Replies are borrowed from the transport ({@link WhippetClient#pollMessagesBorrowed}): each
+ * message is copied once, out of the reply, and the reply's buffer goes back to the pool.
+ *
  * <p>Threads: {@link #pollOnce} and {@link #commit} are for one thread at a time; {@link #start}
  * runs them on a thread of the consumer's own, which {@link #close} stops. The consumer does not
  * own the client; a group member wants a client (connection) of its own.
@@ -52,6 +65,9 @@ public final class Consumer implements AutoCloseable {
     private @Nullable Thread loop;
     private long lastCommitNanos = System.nanoTime();
     private boolean closed;
+    // The poll sent ahead and the request it carries; the polling thread's only.
+    private @Nullable CompletableFuture<BorrowedMessages> ahead;
+    private @Nullable PollMessages aheadRequest;
 
     private Consumer(WhippetClient client, ConsumerConfig config) {
         this.client = client;
@@ -81,9 +97,9 @@ public final class Consumer implements AutoCloseable {
         if (rejoinNeeded && isGroup()) {
             join();
         }
-        PolledMessages polled;
+        BorrowedMessages reply;
         try {
-            polled = BlockingClient.await(client.pollMessages(nextPoll()));
+            reply = BlockingClient.await(send(nextPoll()));
         } catch (ServerErrorException e) {
             if (e.errorCode() == ErrorCode.CONSUMER_GROUP_MEMBER_NOT_FOUND && isGroup()) {
                 rejoinNeeded = true;
@@ -91,10 +107,21 @@ public final class Consumer implements AutoCloseable {
             }
             throw e;
         }
+        PolledMessages polled;
+        List<PolledMessage> messages;
+        try (reply) {
+            polled = reply.messages();
+            messages = polled.decodeMessages();
+        }
         commitOnInterval();
-        List<PolledMessage> messages = polled.decodeMessages();
         if (messages.isEmpty()) {
             return 0;
+        }
+        if (pollsAhead()) {
+            PollMessages next =
+                    singlePoll(new PollingStrategy.Offset(messages.getLast().offset() + 1));
+            aheadRequest = next;
+            ahead = client.pollMessagesBorrowed(next);
         }
         long partitionId = polled.partitionId();
         PartitionProgress partition = progress.computeIfAbsent(partitionId, id -> new PartitionProgress());
@@ -178,6 +205,25 @@ public final class Consumer implements AutoCloseable {
         lastCommitNanos = System.nanoTime();
     }
 
+    /** The reply to {@code request}: the poll sent ahead when it is this very request, else a new poll. */
+    private CompletableFuture<BorrowedMessages> send(PollMessages request) {
+        CompletableFuture<BorrowedMessages> sentAhead = ahead;
+        boolean matches = request.equals(aheadRequest);
+        ahead = null;
+        aheadRequest = null;
+        if (sentAhead != null) {
+            if (matches) {
+                return sentAhead;
+            }
+            sentAhead.thenAccept(BorrowedMessages::close);
+        }
+        return client.pollMessagesBorrowed(request);
+    }
+
+    private boolean pollsAhead() {
+        return config.pollAhead() && !isGroup() && !(config.autoCommit() instanceof AutoCommit.OnPoll);
+    }
+
     /** Stops polling, stores what was handled and leaves the group. */
     @Override
     public synchronized void close() {
@@ -194,6 +240,11 @@ public final class Consumer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        CompletableFuture<BorrowedMessages> sentAhead = ahead;
+        ahead = null;
+        if (sentAhead != null) {
+            sentAhead.thenAccept(BorrowedMessages::close);
         }
         try {
             commit();
@@ -222,9 +273,14 @@ public final class Consumer implements AutoCloseable {
                     serverCommits);
         }
         PartitionProgress partition = progress.get(config.partitionId());
-        PollingStrategy strategy = partition == null || partition.lastDelivered < 0
-                ? config.strategy()
-                : new PollingStrategy.Offset(partition.lastDelivered + 1);
+        return singlePoll(
+                partition == null || partition.lastDelivered < 0
+                        ? config.strategy()
+                        : new PollingStrategy.Offset(partition.lastDelivered + 1));
+    }
+
+    private PollMessages singlePoll(PollingStrategy strategy) {
+        boolean serverCommits = config.autoCommit() instanceof AutoCommit.OnPoll;
         return new PollMessages(
                 consumer,
                 config.streamId(),
@@ -294,6 +350,7 @@ public final class Consumer implements AutoCloseable {
         private AutoCommit autoCommit = AutoCommit.afterPolledBatch();
         private boolean createGroupIfMissing = true;
         private @Nullable Encryptor encryptor;
+        private boolean pollAhead = true;
 
         private Builder(
                 WhippetClient client,
@@ -350,6 +407,15 @@ public final class Consumer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a single consumer sends its next poll before handling the current reply (default:
+         * yes; groups and {@link AutoCommit#onPoll()} never do, see {@link Consumer}).
+         */
+        public Builder pollAhead(boolean pollAhead) {
+            this.pollAhead = pollAhead;
+            return this;
+        }
+
         /** For a group: creates it when missing and joins it (blocking). */
         public Consumer build() {
             ConsumerConfig config = new ConsumerConfig(
@@ -362,7 +428,8 @@ public final class Consumer implements AutoCloseable {
                     batchLength,
                     pollIntervalMs,
                     autoCommit,
-                    encryptor);
+                    encryptor,
+                    pollAhead);
             if (groupName != null) {
                 if (createGroupIfMissing
                         && BlockingClient.await(client.consumerGroup(streamId, topicId, Identifier.of(groupName)))

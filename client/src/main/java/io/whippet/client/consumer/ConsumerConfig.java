@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param partitionId the partition a single consumer reads (unused for a group)
  * @param groupName the group to join; null for a single consumer
  * @param encryptor decrypts every payload before the handler sees it; null = payloads as polled
+ * @param pollAhead a single consumer sends its next poll before handing out the current one
  */
 record ConsumerConfig(
         Identifier streamId,
@@ -23,4 +24,5 @@ record ConsumerConfig(
         int batchLength,
         long pollIntervalMs,
         AutoCommit autoCommit,
-        @Nullable Encryptor encryptor) {}
+        @Nullable Encryptor encryptor,
+        boolean pollAhead) {}

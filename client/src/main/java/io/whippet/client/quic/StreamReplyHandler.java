@@ -9,7 +9,6 @@ import io.whippet.client.ConnectionException;
 import io.whippet.client.ServerErrorException;
 import io.whippet.client.tcp.ReplyDecoder;
 import io.whippet.protocol.CommandCode;
-import java.nio.ByteOrder;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -101,11 +100,8 @@ final class StreamReplyHandler<T extends @Nullable Object> extends ChannelInboun
     private void complete(ChannelHandlerContext ctx, ByteBuf body) {
         payload = null;
         try {
-            future.complete(decoder.decode(body.nioBuffer().order(ByteOrder.LITTLE_ENDIAN)));
-        } catch (RuntimeException e) {
-            future.completeExceptionally(e);
+            ReplyDecoder.deliver(decoder, body, future);
         } finally {
-            body.release();
             ctx.close();
         }
     }

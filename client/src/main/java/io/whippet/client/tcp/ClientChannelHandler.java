@@ -6,7 +6,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.ServerErrorException;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -49,33 +48,25 @@ final class ClientChannelHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
-        try {
-            OutboundRequest<?> request = pending.poll();
-            if (request == null) {
-                ctx.close();
-                return;
-            }
-            complete(request, frame);
-        } finally {
+        OutboundRequest<?> request = pending.poll();
+        if (request == null) {
             ReferenceCountUtil.release(frame.payload());
+            ctx.close();
+            return;
         }
+        complete(request, frame);
     }
 
+    /** Hands the payload to the request's decoder, which owns it from here (it may lend it on). */
     private static <T extends @Nullable Object> void complete(OutboundRequest<T> request, ResponseFrame frame) {
         if (frame.status() != 0) {
+            ReferenceCountUtil.release(frame.payload());
             request.future()
                     .completeExceptionally(new ServerErrorException(
                             frame.status(), request.command().name()));
             return;
         }
-        T value;
-        try {
-            value = request.decoder().decode(frame.payload().nioBuffer().order(ByteOrder.LITTLE_ENDIAN));
-        } catch (RuntimeException e) {
-            request.future().completeExceptionally(e);
-            return;
-        }
-        request.future().complete(value);
+        ReplyDecoder.deliver(request.decoder(), frame.payload(), request.future());
     }
 
     @Override

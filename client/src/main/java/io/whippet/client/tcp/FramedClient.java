@@ -1,5 +1,6 @@
 package io.whippet.client.tcp;
 
+import io.whippet.client.BorrowedMessages;
 import io.whippet.client.Credentials;
 import io.whippet.client.Message;
 import io.whippet.client.WhippetClient;
@@ -74,7 +75,6 @@ import io.whippet.protocol.response.TopicInfo;
 import io.whippet.protocol.response.UserDetails;
 import io.whippet.protocol.response.UserInfo;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -387,8 +387,12 @@ public abstract class FramedClient implements WhippetClient {
 
     @Override
     public CompletableFuture<PolledMessages> pollMessages(PollMessages request) {
-        // The message area must outlive the transport buffer: copy it once, whole.
-        return connection.request(request, payload -> PolledMessages.decode(copy(payload)));
+        return connection.request(request, LendingPollDecoder::copied);
+    }
+
+    @Override
+    public CompletableFuture<BorrowedMessages> pollMessagesBorrowed(PollMessages request) {
+        return connection.request(request, LendingPollDecoder.INSTANCE);
     }
 
     @Override
@@ -413,12 +417,6 @@ public abstract class FramedClient implements WhippetClient {
     private static byte[] bytes(ByteBuffer payload) {
         byte[] out = new byte[payload.remaining()];
         payload.get(out);
-        return out;
-    }
-
-    private static ByteBuffer copy(ByteBuffer payload) {
-        ByteBuffer out = ByteBuffer.allocate(payload.remaining()).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(payload).flip();
         return out;
     }
 }

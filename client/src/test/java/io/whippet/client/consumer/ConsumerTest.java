@@ -160,6 +160,46 @@ class ConsumerTest {
     }
 
     @Test
+    void pollingAheadDeliversEveryMessageOnceAlsoWhenMoreArriveAtTheTail() {
+        for (boolean pollAhead : new boolean[] {true, false}) {
+            List<Long> offsets = new ArrayList<>();
+            try (Consumer consumer = single().pollAhead(pollAhead).build()) {
+                consumer.pollOnce(message -> offsets.add(message.offset()));
+                consumer.pollOnce(message -> offsets.add(message.offset()));
+                consumer.pollOnce(message -> offsets.add(message.offset()));
+                if (pollAhead) {
+                    client.sendMessages(stream, topic, Partitioning.partitionId(0), List.of(Message.of("late")));
+                }
+                // The poll sent ahead may have found the tail before the late message arrived.
+                for (int attempt = 0; attempt < 3 && offsets.size() < 26; attempt++) {
+                    consumer.pollOnce(message -> offsets.add(message.offset()));
+                }
+            }
+            assertThat(offsets)
+                    .as("poll ahead: %s", pollAhead)
+                    .hasSize(26)
+                    .isSorted()
+                    .doesNotHaveDuplicates();
+            assertThat(storedOffset()).hasValue(25);
+        }
+    }
+
+    @Test
+    void closingWithAPollSentAheadStoresOnlyWhatWasHandled() {
+        try (Consumer consumer = single().build()) {
+            assertThat(consumer.pollOnce(message -> {})).isEqualTo(10);
+        }
+        assertThat(storedOffset()).hasValue(9);
+        try (Consumer next = Consumer.single(client.async(), stream, topic, consumerId, 0)
+                .batchLength(100)
+                .build()) {
+            List<Long> offsets = new ArrayList<>();
+            next.pollOnce(message -> offsets.add(message.offset()));
+            assertThat(offsets).first().isEqualTo(10L);
+        }
+    }
+
+    @Test
     void aNewConsumerResumesAfterTheStoredOffset() {
         try (Consumer first = single().build()) {
             first.pollOnce(message -> {});
