@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  * (and the offset moves on) or the connector stops with the error. In {@code at_most_once} mode the
  * server stores the offset as it hands out the batch and failures are only counted (upstream).
  *
- * <p>Runs on a thread of its own; {@link #stop} may come from any thread and cuts waits short.
- * Batches of one task are strictly sequential.
+ * <p>While a batch is delivered, the next one of the same partition is already being read (see
+ * {@link #readAhead}); delivery and offset stores stay strictly sequential.
+ *
+ * <p>Runs on a thread of its own ({@code ahead} and {@code readAheadRun} belong to it); {@link
+ * #stop} may come from any thread and cuts waits short.
  */
 final class SinkTask implements Runnable {
     private static final System.Logger LOG = System.getLogger(SinkTask.class.getName());
+    static final int MAX_READ_AHEAD_RUN = 16;
 
     private final SinkConnector owner;
     private final BlockingClient client;
@@ -49,6 +54,8 @@ final class SinkTask implements Runnable {
     private final Sleeper sleeper = new Sleeper();
     private final @Nullable DeadLetterPublisher deadLetters;
     private volatile boolean rejoinNeeded = true;
+    private @Nullable CompletableFuture<PolledMessages> ahead;
+    private int readAheadRun;
 
     SinkTask(
             SinkConnector owner,
@@ -92,18 +99,14 @@ final class SinkTask implements Runnable {
     public void run() {
         while (!sleeper.stopped()) {
             PolledMessages polled;
+            boolean wasAhead = ahead != null;
             try {
                 if (rejoinNeeded) {
+                    ahead = null;
+                    wasAhead = false;
                     joinGroup();
                 }
-                polled = client.pollMessages(new PollMessages(
-                        group,
-                        Identifier.of(stream.stream()),
-                        Identifier.of(topic),
-                        OptionalPartitionId.absent(),
-                        new PollingStrategy.Next(),
-                        stream.batchLength(),
-                        !delivery.atLeastOnce()));
+                polled = nextPoll();
             } catch (RuntimeException e) {
                 if (e instanceof ServerErrorException server
                         && server.errorCode() == ErrorCode.CONSUMER_GROUP_MEMBER_NOT_FOUND) {
@@ -118,13 +121,58 @@ final class SinkTask implements Runnable {
             }
             List<PolledMessage> messages = polled.decodeMessages();
             if (messages.isEmpty()) {
-                sleeper.sleep(stream.pollInterval());
+                if (!wasAhead) { // an empty read-ahead (partition reassigned): poll again at once
+                    sleeper.sleep(stream.pollInterval());
+                }
                 continue;
             }
+            readAhead(polled, messages.getLast().offset());
             if (!handle(polled, messages)) {
                 return;
             }
         }
+    }
+
+    /** The read-ahead poll when one is in flight, else a {@code next} poll of the group. */
+    private PolledMessages nextPoll() {
+        CompletableFuture<PolledMessages> pending = ahead;
+        ahead = null;
+        if (pending != null) {
+            return BlockingClient.await(pending);
+        }
+        return client.pollMessages(new PollMessages(
+                group,
+                Identifier.of(stream.stream()),
+                Identifier.of(topic),
+                OptionalPartitionId.absent(),
+                new PollingStrategy.Next(),
+                stream.batchLength(),
+                !delivery.atLeastOnce()));
+    }
+
+    /**
+     * Asks for the batch after {@code lastOffset} of the same partition before this one is
+     * delivered, so the poll's round trip overlaps {@code consume}. The group offset cannot serve
+     * ({@code next} reads the stored offset, which moves only after {@code consume}), so the read
+     * ahead names the partition and offset; at-least-once is unchanged (offsets are still stored
+     * after {@code consume}, in order). After {@link #MAX_READ_AHEAD_RUN} batches in a row from one
+     * partition a {@code next} poll lets the server pick the member's next partition again.
+     */
+    private void readAhead(PolledMessages polled, long lastOffset) {
+        if (!delivery.atLeastOnce() || lastOffset >= polled.currentOffset() || readAheadRun >= MAX_READ_AHEAD_RUN) {
+            readAheadRun = 0;
+            return;
+        }
+        readAheadRun++;
+        ahead = client.async()
+                .pollMessages(new PollMessages(
+                        group,
+                        Identifier.of(stream.stream()),
+                        Identifier.of(topic),
+                        OptionalPartitionId.of(polled.partitionId()),
+                        new PollingStrategy.Offset(lastOffset + 1),
+                        stream.batchLength(),
+                        false));
     }
 
     /** One polled batch through to the stored offset; false when the task must end. */
