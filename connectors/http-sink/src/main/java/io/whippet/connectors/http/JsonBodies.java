@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -40,51 +41,93 @@ final class JsonBodies {
             ByteArrayOutputStream scratch) {
         scratch.reset();
         try (JsonGenerator out = HttpSink.MAPPER.createGenerator(scratch)) {
-            if (!config.includeMetadata()) {
-                writePayload(out, message.payload());
-            } else {
-                out.writeStartObject();
-                out.writeName("metadata");
-                out.writeStartObject();
-                out.writeStringProperty("iggy_id", message.idHex());
-                out.writeNumberProperty("iggy_offset", message.offset());
-                out.writeNumberProperty("iggy_timestamp", message.timestampMicros());
-                out.writeStringProperty("iggy_stream", topic.stream());
-                out.writeStringProperty("iggy_topic", topic.topic());
-                out.writeNumberProperty("iggy_partition_id", partitionId);
-                if (config.includeChecksum()) {
-                    out.writeName("iggy_checksum");
-                    if (message.checksum() >= 0) {
-                        out.writeNumber(message.checksum());
-                    } else {
-                        out.writeNumber(new BigInteger(Long.toUnsignedString(message.checksum())));
-                    }
-                }
-                if (config.includeOriginTimestamp()) {
-                    out.writeNumberProperty("iggy_origin_timestamp", message.originTimestampMicros());
-                }
-                if (!message.headers().isEmpty()) {
-                    out.writeName("iggy_headers");
-                    out.writeStartObject();
-                    for (Map.Entry<HeaderValue, HeaderValue> header :
-                            message.headers().entrySet()) {
-                        out.writeName(headerText(header.getKey()));
-                        out.writeTree(header(header.getValue()));
-                    }
-                    out.writeEndObject();
-                }
-                out.writeEndObject();
-                out.writeName("payload");
-                writePayload(out, message.payload());
-                out.writeEndObject();
-            }
+            write(out, message, topic, partitionId, config);
         }
         return scratch.toByteArray();
     }
 
+    /**
+     * A whole {@code ndjson} or {@code json_array} body in one pass through one generator (a
+     * generator per message costs more than the message). A message that fails to serialise spoils
+     * the pass: the exception propagates and the caller builds the body value by value instead,
+     * which isolates the message.
+     */
+    static byte[] batch(
+            List<ConsumedMessage> messages,
+            TopicMetadata topic,
+            long partitionId,
+            HttpSinkConfig config,
+            BatchMode mode) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(messages.size() * 400 + 16);
+        try (JsonGenerator out = HttpSink.MAPPER.createGenerator(body)) {
+            if (mode == BatchMode.JSON_ARRAY) {
+                out.writeStartArray();
+            }
+            for (ConsumedMessage message : messages) {
+                write(out, message, topic, partitionId, config);
+                if (mode == BatchMode.NDJSON) {
+                    out.writeRaw('\n');
+                }
+            }
+            if (mode == BatchMode.JSON_ARRAY) {
+                out.writeEndArray();
+            }
+        }
+        return body.toByteArray();
+    }
+
+    private static void write(
+            JsonGenerator out, ConsumedMessage message, TopicMetadata topic, long partitionId, HttpSinkConfig config) {
+        if (!config.includeMetadata()) {
+            writePayload(out, message.payload());
+        } else {
+            out.writeStartObject();
+            out.writeName("metadata");
+            out.writeStartObject();
+            out.writeStringProperty("iggy_id", message.idHex());
+            out.writeNumberProperty("iggy_offset", message.offset());
+            out.writeNumberProperty("iggy_timestamp", message.timestampMicros());
+            out.writeStringProperty("iggy_stream", topic.stream());
+            out.writeStringProperty("iggy_topic", topic.topic());
+            out.writeNumberProperty("iggy_partition_id", partitionId);
+            if (config.includeChecksum()) {
+                out.writeName("iggy_checksum");
+                if (message.checksum() >= 0) {
+                    out.writeNumber(message.checksum());
+                } else {
+                    out.writeNumber(new BigInteger(Long.toUnsignedString(message.checksum())));
+                }
+            }
+            if (config.includeOriginTimestamp()) {
+                out.writeNumberProperty("iggy_origin_timestamp", message.originTimestampMicros());
+            }
+            if (!message.headers().isEmpty()) {
+                out.writeName("iggy_headers");
+                out.writeStartObject();
+                for (Map.Entry<HeaderValue, HeaderValue> header :
+                        message.headers().entrySet()) {
+                    out.writeName(headerText(header.getKey()));
+                    out.writeTree(header(header.getValue()));
+                }
+                out.writeEndObject();
+            }
+            out.writeEndObject();
+            out.writeName("payload");
+            writePayload(out, message.payload());
+            out.writeEndObject();
+        }
+    }
+
     private static void writePayload(JsonGenerator out, Payload payload) {
         switch (payload) {
-            case Payload.Json json -> out.writeTree(finite(json.value()));
+            case Payload.Json json -> {
+                byte[] source = json.source();
+                if (source != null && isCompact(source) && !hasNonFinite(json.value())) {
+                    out.writeRawValue(new RawJson(source));
+                } else {
+                    out.writeTree(finite(json.value()));
+                }
+            }
             case Payload.Text text -> out.writeString(text.text());
             case Payload.Raw raw -> {
                 out.writeStartObject();
@@ -93,6 +136,30 @@ final class JsonBodies {
                 out.writeEndObject();
             }
         }
+    }
+
+    /**
+     * Whether parsed JSON text has no whitespace outside strings, so it can be copied into a body
+     * as it is (one line in ndjson). Copied text has the value of the tree, though it may spell
+     * numbers and escapes differently from a re-serialisation.
+     */
+    static boolean isCompact(byte[] json) {
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Raw mode: the payload bytes as they are; JSON re-serialised, text as UTF-8. */

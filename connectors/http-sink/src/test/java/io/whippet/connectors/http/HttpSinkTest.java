@@ -135,6 +135,39 @@ class HttpSinkTest {
         assertThat(requests.getFirst().getBodyAsString()).isEqualTo("[{\"n\":0},{\"n\":1}]");
     }
 
+    private static ConsumedMessage parsed(long offset, String json) {
+        byte[] source = json.getBytes(StandardCharsets.UTF_8);
+        return message(offset, new Payload.Json(HttpSink.MAPPER.readTree(source), source));
+    }
+
+    @Test
+    void compactSourceBytesAreCopiedAndOtherTextIsReserialisedOnOneLine() {
+        open("\"batch_mode\":\"ndjson\",\"include_metadata\":false")
+                .consume(
+                        TOPIC,
+                        BATCH,
+                        List.of(
+                                parsed(0, "{\"n\":1E2,\"s\":\"a b\\\"\"}"),
+                                parsed(1, "{\n  \"n\" : 1\n}"),
+                                parsed(2, "[1e400]"),
+                                json(3)));
+
+        assertThat(endpoint.findAll(postRequestedFor(urlEqualTo("/ingest")))
+                        .getFirst()
+                        .getBodyAsString())
+                .isEqualTo("{\"n\":1E2,\"s\":\"a b\\\"\"}\n{\"n\":1}\n[null]\n{\"n\":3}\n");
+    }
+
+    @Test
+    void compactnessLooksAtWhitespaceOutsideStringsOnly() {
+        assertThat(JsonBodies.isCompact("{\"a\":\"x y\\\" z\"}".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(JsonBodies.isCompact("{\"a\": 1}".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(JsonBodies.isCompact("[1,\n2]".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
+
     @Test
     void rawModeSendsThePayloadBytesUnwrapped() {
         byte[] bytes = {1, 2, 3, (byte) 0xFF};
