@@ -122,7 +122,7 @@ final class JsonBodies {
         switch (payload) {
             case Payload.Json json -> {
                 byte[] source = json.source();
-                if (source != null && isCompact(source) && !hasNonFinite(json.value())) {
+                if (source != null && isCopyable(source)) {
                     out.writeRawValue(new RawJson(source));
                 } else {
                     out.writeTree(finite(json.value()));
@@ -139,12 +139,16 @@ final class JsonBodies {
     }
 
     /**
-     * Whether parsed JSON text has no whitespace outside strings, so it can be copied into a body
-     * as it is (one line in ndjson). Copied text has the value of the tree, though it may spell
-     * numbers and escapes differently from a re-serialisation.
+     * Whether parsed JSON text can be copied into a body as it is: no whitespace outside strings
+     * (one line in ndjson), and no number that may have overflowed a double when parsed (one with an
+     * exponent, or a run of more than 300 digits), since those must become {@code null}. Copied text
+     * has the value of the tree, though it may spell numbers and escapes differently from a
+     * re-serialisation (and a repeated key stays repeated where the tree kept the last). One pass
+     * over the bytes, far cheaper than walking the tree.
      */
-    static boolean isCompact(byte[] json) {
+    static boolean isCopyable(byte[] json) {
         boolean inString = false;
+        int digits = 0;
         for (int i = 0; i < json.length; i++) {
             byte b = json[i];
             if (inString) {
@@ -153,7 +157,21 @@ final class JsonBodies {
                 } else if (b == '"') {
                     inString = false;
                 }
-            } else if (b == '"') {
+                continue;
+            }
+            if (b >= '0' && b <= '9') {
+                if (++digits > 300) {
+                    return false;
+                }
+                continue;
+            }
+            if ((b == 'e' || b == 'E') && digits > 0) {
+                return false;
+            }
+            if (b != '.') {
+                digits = 0;
+            }
+            if (b == '"') {
                 inString = true;
             } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
                 return false;

@@ -141,31 +141,36 @@ class HttpSinkTest {
     }
 
     @Test
-    void compactSourceBytesAreCopiedAndOtherTextIsReserialisedOnOneLine() {
+    void copyableSourceBytesAreCopiedAndOtherTextIsReserialisedOnOneLine() {
         open("\"batch_mode\":\"ndjson\",\"include_metadata\":false")
                 .consume(
                         TOPIC,
                         BATCH,
                         List.of(
-                                parsed(0, "{\"n\":1E2,\"s\":\"a b\\\"\"}"),
-                                parsed(1, "{\n  \"n\" : 1\n}"),
-                                parsed(2, "[1e400]"),
+                                parsed(0, "{\"n\":1.50,\"s\":\"a b\\\"\",\"t\":true}"),
+                                parsed(1, "{\n  \"n\" : 1.50\n}"),
+                                parsed(2, "[1e400,1E2]"),
                                 json(3)));
 
         assertThat(endpoint.findAll(postRequestedFor(urlEqualTo("/ingest")))
                         .getFirst()
                         .getBodyAsString())
-                .isEqualTo("{\"n\":1E2,\"s\":\"a b\\\"\"}\n{\"n\":1}\n[null]\n{\"n\":3}\n");
+                .isEqualTo("{\"n\":1.50,\"s\":\"a b\\\"\",\"t\":true}\n{\"n\":1.5}\n[null,100.0]\n{\"n\":3}\n");
     }
 
     @Test
-    void compactnessLooksAtWhitespaceOutsideStringsOnly() {
-        assertThat(JsonBodies.isCompact("{\"a\":\"x y\\\" z\"}".getBytes(StandardCharsets.UTF_8)))
+    void copyableMeansNoWhitespaceOutsideStringsAndNoDoubleThatMayOverflow() {
+        assertThat(copyable("{\"a\":\"x y\\\" 1e9\",\"b\":[true,false,null,-0.25]}"))
                 .isTrue();
-        assertThat(JsonBodies.isCompact("{\"a\": 1}".getBytes(StandardCharsets.UTF_8)))
-                .isFalse();
-        assertThat(JsonBodies.isCompact("[1,\n2]".getBytes(StandardCharsets.UTF_8)))
-                .isFalse();
+        assertThat(copyable("{\"a\": 1}")).isFalse();
+        assertThat(copyable("[1,\n2]")).isFalse();
+        assertThat(copyable("[2.5e3]")).isFalse();
+        assertThat(copyable("[" + "9".repeat(301) + ".0]")).isFalse();
+        assertThat(copyable("[" + "9".repeat(300) + "]")).isTrue();
+    }
+
+    private static boolean copyable(String json) {
+        return JsonBodies.isCopyable(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
