@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,6 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonBodies {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    // Names pre-encoded once: the generator copies their bytes instead of checking every char.
+    private static final SerializedString METADATA = new SerializedString("metadata");
+    private static final SerializedString PAYLOAD = new SerializedString("payload");
+    private static final SerializedString ID = new SerializedString("iggy_id");
+    private static final SerializedString OFFSET = new SerializedString("iggy_offset");
+    private static final SerializedString TIMESTAMP = new SerializedString("iggy_timestamp");
+    private static final SerializedString STREAM = new SerializedString("iggy_stream");
+    private static final SerializedString TOPIC = new SerializedString("iggy_topic");
+    private static final SerializedString PARTITION_ID = new SerializedString("iggy_partition_id");
+    private static final SerializedString CHECKSUM = new SerializedString("iggy_checksum");
+    private static final SerializedString ORIGIN_TIMESTAMP = new SerializedString("iggy_origin_timestamp");
+    private static final SerializedString HEADERS = new SerializedString("iggy_headers");
 
     private JsonBodies() {}
 
@@ -82,16 +95,25 @@ final class JsonBodies {
             writePayload(out, message.payload());
         } else {
             out.writeStartObject();
-            out.writeName("metadata");
+            out.writeName(METADATA);
             out.writeStartObject();
-            out.writeStringProperty("iggy_id", message.idHex());
-            out.writeNumberProperty("iggy_offset", message.offset());
-            out.writeNumberProperty("iggy_timestamp", message.timestampMicros());
-            out.writeStringProperty("iggy_stream", topic.stream());
-            out.writeStringProperty("iggy_topic", topic.topic());
-            out.writeNumberProperty("iggy_partition_id", partitionId);
+            out.writeName(ID);
+            char[] id = new char[32]; // ConsumedMessage.idHex() without its three Strings
+            hex(id, 0, message.idHigh());
+            hex(id, 16, message.idLow());
+            out.writeString(id, 0, 32);
+            out.writeName(OFFSET);
+            out.writeNumber(message.offset());
+            out.writeName(TIMESTAMP);
+            out.writeNumber(message.timestampMicros());
+            out.writeName(STREAM);
+            out.writeString(topic.stream());
+            out.writeName(TOPIC);
+            out.writeString(topic.topic());
+            out.writeName(PARTITION_ID);
+            out.writeNumber(partitionId);
             if (config.includeChecksum()) {
-                out.writeName("iggy_checksum");
+                out.writeName(CHECKSUM);
                 if (message.checksum() >= 0) {
                     out.writeNumber(message.checksum());
                 } else {
@@ -99,10 +121,11 @@ final class JsonBodies {
                 }
             }
             if (config.includeOriginTimestamp()) {
-                out.writeNumberProperty("iggy_origin_timestamp", message.originTimestampMicros());
+                out.writeName(ORIGIN_TIMESTAMP);
+                out.writeNumber(message.originTimestampMicros());
             }
             if (!message.headers().isEmpty()) {
-                out.writeName("iggy_headers");
+                out.writeName(HEADERS);
                 out.writeStartObject();
                 for (Map.Entry<HeaderValue, HeaderValue> header :
                         message.headers().entrySet()) {
@@ -112,9 +135,18 @@ final class JsonBodies {
                 out.writeEndObject();
             }
             out.writeEndObject();
-            out.writeName("payload");
+            out.writeName(PAYLOAD);
             writePayload(out, message.payload());
             out.writeEndObject();
+        }
+    }
+
+    /** {@code value} as 16 lower-case hex digits at {@code at}. */
+    private static void hex(char[] out, int at, long value) {
+        long rest = value;
+        for (int i = at + 15; i >= at; i--) {
+            out[i] = Character.forDigit((int) (rest & 0xF), 16);
+            rest >>>= 4;
         }
     }
 
