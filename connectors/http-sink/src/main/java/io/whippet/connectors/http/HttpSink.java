@@ -23,6 +23,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ConnectorPlugin("http")
 public final class HttpSink implements Sink {
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** No separator between root values: ndjson writes its own newline after each one. */
+    static final JsonMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder().rootValueSeparator((String) null).build())
+            .build();
+
     private static final System.Logger LOG = System.getLogger(HttpSink.class.getName());
     static final int MAX_CONSECUTIVE_FAILURES = 3;
 
@@ -221,6 +226,16 @@ public final class HttpSink implements Sink {
             TopicMetadata topic,
             long partitionId,
             List<ConsumedMessage> messages) {
+        byte[] body;
+        try {
+            body = JsonBodies.batch(messages, topic, partitionId, settings, settings.batchMode());
+        } catch (RuntimeException e) {
+            body = null; // some message cannot be serialised: value by value below skips just that one
+        }
+        if (body != null && !tooLarge(settings, body.length)) {
+            send(settings, http, body, messages.size());
+            return;
+        }
         List<byte[]> values = new ArrayList<>(messages.size());
         ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
         for (ConsumedMessage message : messages) {
@@ -255,14 +270,19 @@ public final class HttpSink implements Sink {
             sendParts(settings, http, values.subList(half, values.size()));
             return;
         }
+        send(settings, http, body, values.size());
+    }
+
+    /** One batch request carrying {@code count} messages; throws when it was not delivered. */
+    private void send(HttpSinkConfig settings, HttpSender http, byte[] body, int count) {
         SendOutcome outcome = http.send(settings.method(), body, settings.batchMode().contentType);
         if (outcome instanceof SendOutcome.Delivered) {
-            delivered.increment(values.size());
+            delivered.increment(count);
             lastSuccessEpochSeconds.set(clock.instant().getEpochSecond());
             return;
         }
-        errors.increment(values.size());
-        throw new WhippetException(ErrorCode.ERROR, describe(outcome) + " (" + values.size() + " messages)");
+        errors.increment(count);
+        throw new WhippetException(ErrorCode.ERROR, describe(outcome) + " (" + count + " messages)");
     }
 
     private static byte[] join(BatchMode mode, List<byte[]> values) {

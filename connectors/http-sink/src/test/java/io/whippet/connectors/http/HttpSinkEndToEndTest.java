@@ -170,10 +170,27 @@ class HttpSinkEndToEndTest {
             Pipeline.await(() -> endpoint.sequences.size() == 30, WAIT, "30 messages after two 503s");
 
             assertThat(endpoint.duplicates()).isZero();
-            assertThat(runtime.metrics().scrape())
-                    .contains("iggy_connector_plugin_http_retries_total{connector_key=\"http_" + stream
-                            + "\",connector_type=\"sink\"} 2.0");
+            Pipeline.await(
+                    () -> pluginCounter(runtime, stream, "http_messages_delivered") == 30,
+                    WAIT,
+                    "30 counted delivered");
+            assertThat(pluginCounter(runtime, stream, "http_retries")).isEqualTo(2);
+            assertThat(pluginCounter(runtime, stream, "http_send_attempts")).isEqualTo(1);
+            assertThat(pluginCounter(runtime, stream, "http_errors")).isZero();
         }
+    }
+
+    /** A plugin counter of the connector of {@code stream} as the Prometheus scrape shows it. */
+    private static long pluginCounter(ConnectRuntime runtime, String stream, String name) {
+        String prefix = "iggy_connector_plugin_" + name + "_total{connector_key=\"http_" + stream
+                + "\",connector_type=\"sink\"} ";
+        return runtime.metrics()
+                .scrape()
+                .lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(prefix.length())))
+                .findFirst()
+                .orElse(-1);
     }
 
     @Test
@@ -183,7 +200,7 @@ class HttpSinkEndToEndTest {
         pipeline.sendSequence(stream, "events", 0, 10, 100);
         try (Endpoint endpoint = new Endpoint(true)) {
             endpoint.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)));
-            pipeline.start(
+            ConnectRuntime runtime = pipeline.start(
                     root,
                     connector(
                             stream,
@@ -195,6 +212,11 @@ class HttpSinkEndToEndTest {
 
             assertThat(endpoint.allRequests.get()).isEqualTo(1); // one ndjson request, never retried
             assertThat(endpoint.requests.get()).isZero(); // nothing accepted
+            assertThat(pluginCounter(runtime, stream, "http_errors")).isEqualTo(10); // one per message
+            assertThat(pluginCounter(runtime, stream, "http_send_attempts")).isEqualTo(1);
+            assertThat(pluginCounter(runtime, stream, "http_retries")).isZero();
+            assertThat(pluginCounter(runtime, stream, "http_messages_delivered"))
+                    .isZero();
         }
     }
 

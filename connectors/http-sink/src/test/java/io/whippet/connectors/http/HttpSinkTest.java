@@ -135,6 +135,44 @@ class HttpSinkTest {
         assertThat(requests.getFirst().getBodyAsString()).isEqualTo("[{\"n\":0},{\"n\":1}]");
     }
 
+    private static ConsumedMessage parsed(long offset, String json) {
+        byte[] source = json.getBytes(StandardCharsets.UTF_8);
+        return message(offset, new Payload.Json(HttpSink.MAPPER.readTree(source), source));
+    }
+
+    @Test
+    void copyableSourceBytesAreCopiedAndOtherTextIsReserialisedOnOneLine() {
+        open("\"batch_mode\":\"ndjson\",\"include_metadata\":false")
+                .consume(
+                        TOPIC,
+                        BATCH,
+                        List.of(
+                                parsed(0, "{\"n\":1.50,\"s\":\"a b\\\"\",\"t\":true}"),
+                                parsed(1, "{\n  \"n\" : 1.50\n}"),
+                                parsed(2, "[1e400,1E2]"),
+                                json(3)));
+
+        assertThat(endpoint.findAll(postRequestedFor(urlEqualTo("/ingest")))
+                        .getFirst()
+                        .getBodyAsString())
+                .isEqualTo("{\"n\":1.50,\"s\":\"a b\\\"\",\"t\":true}\n{\"n\":1.5}\n[null,100.0]\n{\"n\":3}\n");
+    }
+
+    @Test
+    void copyableMeansNoWhitespaceOutsideStringsAndNoDoubleThatMayOverflow() {
+        assertThat(copyable("{\"a\":\"x y\\\" 1e9\",\"b\":[true,false,null,-0.25]}"))
+                .isTrue();
+        assertThat(copyable("{\"a\": 1}")).isFalse();
+        assertThat(copyable("[1,\n2]")).isFalse();
+        assertThat(copyable("[2.5e3]")).isFalse();
+        assertThat(copyable("[" + "9".repeat(301) + ".0]")).isFalse();
+        assertThat(copyable("[" + "9".repeat(300) + "]")).isTrue();
+    }
+
+    private static boolean copyable(String json) {
+        return JsonBodies.isCopyable(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void rawModeSendsThePayloadBytesUnwrapped() {
         byte[] bytes = {1, 2, 3, (byte) 0xFF};

@@ -21,7 +21,7 @@ final class PayloadCodec {
         return switch (schema) {
             case JSON -> {
                 try {
-                    yield new Payload.Json(Json.MAPPER.readTree(bytes));
+                    yield new Payload.Json(Json.MAPPER.readTree(bytes), bytes);
                 } catch (JacksonException e) {
                     throw new WhippetException(
                             ErrorCode.INVALID_FORMAT, "payload is not JSON: " + e.getOriginalMessage());

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  * (and the offset moves on) or the connector stops with the error. In {@code at_most_once} mode the
  * server stores the offset as it hands out the batch and failures are only counted (upstream).
  *
- * <p>Runs on a thread of its own; {@link #stop} may come from any thread and cuts waits short.
- * Batches of one task are strictly sequential.
+ * <p>While a batch is delivered, the next one of the same partition is already being read and
+ * decoded (see {@link #readAhead}); delivery and offset stores stay strictly sequential.
+ *
+ * <p>Runs on a thread of its own ({@code ahead} and {@code readAheadRun} belong to it); {@link
+ * #stop} may come from any thread and cuts waits short.
  */
 final class SinkTask implements Runnable {
     private static final System.Logger LOG = System.getLogger(SinkTask.class.getName());
+    static final int MAX_READ_AHEAD_RUN = 16;
 
     private final SinkConnector owner;
     private final BlockingClient client;
@@ -49,6 +54,8 @@ final class SinkTask implements Runnable {
     private final Sleeper sleeper = new Sleeper();
     private final @Nullable DeadLetterPublisher deadLetters;
     private volatile boolean rejoinNeeded = true;
+    private @Nullable CompletableFuture<Prepared> ahead;
+    private int readAheadRun;
 
     SinkTask(
             SinkConnector owner,
@@ -91,19 +98,15 @@ final class SinkTask implements Runnable {
     @Override
     public void run() {
         while (!sleeper.stopped()) {
-            PolledMessages polled;
+            Prepared batch;
+            boolean wasAhead = ahead != null;
             try {
                 if (rejoinNeeded) {
+                    ahead = null;
+                    wasAhead = false;
                     joinGroup();
                 }
-                polled = client.pollMessages(new PollMessages(
-                        group,
-                        Identifier.of(stream.stream()),
-                        Identifier.of(topic),
-                        OptionalPartitionId.absent(),
-                        new PollingStrategy.Next(),
-                        stream.batchLength(),
-                        !delivery.atLeastOnce()));
+                batch = nextBatch();
             } catch (RuntimeException e) {
                 if (e instanceof ServerErrorException server
                         && server.errorCode() == ErrorCode.CONSUMER_GROUP_MEMBER_NOT_FOUND) {
@@ -116,20 +119,85 @@ final class SinkTask implements Runnable {
                         Duration.ofMillis(Math.max(100, stream.pollInterval().toMillis())));
                 continue;
             }
-            List<PolledMessage> messages = polled.decodeMessages();
-            if (messages.isEmpty()) {
-                sleeper.sleep(stream.pollInterval());
+            if (batch.messages().isEmpty()) {
+                if (!wasAhead) { // an empty read-ahead (partition reassigned): poll again at once
+                    sleeper.sleep(stream.pollInterval());
+                }
                 continue;
             }
-            if (!handle(polled, messages)) {
+            readAhead(batch.polled(), batch.messages().getLast().offset());
+            if (!finish(batch)) {
                 return;
             }
         }
     }
 
-    /** One polled batch through to the stored offset; false when the task must end. */
-    private boolean handle(PolledMessages polled, List<PolledMessage> messages) {
+    /** The read-ahead batch when one is in flight, else a {@code next} poll of the group, decoded. */
+    private Prepared nextBatch() {
+        CompletableFuture<Prepared> pending = ahead;
+        ahead = null;
+        if (pending != null) {
+            return BlockingClient.await(pending);
+        }
+        return prepare(client.pollMessages(new PollMessages(
+                group,
+                Identifier.of(stream.stream()),
+                Identifier.of(topic),
+                OptionalPartitionId.absent(),
+                new PollingStrategy.Next(),
+                stream.batchLength(),
+                !delivery.atLeastOnce())));
+    }
+
+    /**
+     * Asks for the batch after {@code lastOffset} of the same partition, and decodes and transforms
+     * it on a virtual thread of its own, while this one is delivered: the poll's round trip and the
+     * decoding overlap {@code consume}. The group offset cannot serve ({@code next} reads the stored
+     * offset, which moves only after {@code consume}), so the read-ahead names the partition and
+     * offset; at-least-once is unchanged (offsets are still stored after {@code consume}, in order).
+     * After {@link #MAX_READ_AHEAD_RUN} batches in a row from one partition a {@code next} poll lets
+     * the server pick the member's next partition again.
+     */
+    private void readAhead(PolledMessages polled, long lastOffset) {
+        if (!delivery.atLeastOnce() || lastOffset >= polled.currentOffset() || readAheadRun >= MAX_READ_AHEAD_RUN) {
+            readAheadRun = 0;
+            return;
+        }
+        readAheadRun++;
+        ahead = client.async()
+                .pollMessages(new PollMessages(
+                        group,
+                        Identifier.of(stream.stream()),
+                        Identifier.of(topic),
+                        OptionalPartitionId.of(polled.partitionId()),
+                        new PollingStrategy.Offset(lastOffset + 1),
+                        stream.batchLength(),
+                        false))
+                .thenApplyAsync(
+                        this::prepare,
+                        command -> Thread.ofVirtual().name("decode-" + name()).start(command));
+    }
+
+    /**
+     * A polled batch decoded and transformed, ready for {@code consume}.
+     *
+     * @param decoded the messages that survived decoding and the transforms, in offset order
+     */
+    private record Prepared(
+            PolledMessages polled,
+            List<PolledMessage> messages,
+            List<ConsumedMessage> decoded,
+            long decodeNanos,
+            long prepareNanos) {}
+
+    /**
+     * Decodes and transforms a polled batch, counting drops. Runs on the task's thread or, for a
+     * read-ahead, on a decoding thread while the task delivers the previous batch (never both at
+     * once: the future's completion orders them).
+     */
+    private Prepared prepare(PolledMessages polled) {
         long start = System.nanoTime();
+        List<PolledMessage> messages = polled.decodeMessages();
         metrics.consumed.increment(messages.size());
         List<ConsumedMessage> decoded = new ArrayList<>(messages.size());
         List<@Nullable Payload> payloads = new ArrayList<>(messages.size());
@@ -169,19 +237,35 @@ final class SinkTask implements Runnable {
                 LOG.log(Level.WARNING, () -> name() + ": transform failed at offset " + message.offset(), e);
             }
         }
-        long preparedAt = System.nanoTime();
-        metrics.stage("decode", decodedAt - start);
-        metrics.stage("prepare", preparedAt - decodedAt);
+        long decodeNanos = decodedAt - start;
+        long prepareNanos = Sleeper.elapsedNanos(decodedAt);
+        if (!messages.isEmpty()) {
+            metrics.stage("decode", decodeNanos);
+            metrics.stage("prepare", prepareNanos);
+        }
+        return new Prepared(polled, messages, decoded, decodeNanos, prepareNanos);
+    }
+
+    /**
+     * A prepared batch through {@code consume} to the stored offset; false when the task must end.
+     * The total stage counts the batch's own decoding plus its delivery, not the wait between.
+     */
+    private boolean finish(Prepared batch) {
+        long start = System.nanoTime();
+        PolledMessages polled = batch.polled();
+        List<PolledMessage> messages = batch.messages();
+        List<ConsumedMessage> decoded = batch.decoded();
+        long decodingNanos = batch.decodeNanos() + batch.prepareNanos();
         if (!decoded.isEmpty() && !deliver(polled, messages, decoded)) {
-            metrics.stage("total", Sleeper.elapsedNanos(start));
+            metrics.stage("total", decodingNanos + Sleeper.elapsedNanos(start));
             return false;
         }
-        long consumedAt = System.nanoTime();
+        long consumeNanos = Sleeper.elapsedNanos(start);
         metrics.processed.increment(decoded.size());
         if (delivery.atLeastOnce()) {
             storeOffset(polled.partitionId(), messages.getLast().offset());
         }
-        long total = Sleeper.elapsedNanos(start);
+        long total = decodingNanos + Sleeper.elapsedNanos(start);
         metrics.stage("total", total);
         if (owner.config().benchmark() || owner.config().verbose()) {
             LOG.log(
@@ -189,9 +273,9 @@ final class SinkTask implements Runnable {
                     () -> "benchmark connector_key=" + owner.config().key() + " stream=" + stream.stream() + " topic="
                             + topic + " partition_id=" + polled.partitionId() + " current_offset="
                             + polled.currentOffset() + " batch_size=" + messages.size() + " processed_count="
-                            + decoded.size() + " decode_us=" + Sleeper.micros(decodedAt - start) + " prepare_us="
-                            + Sleeper.micros(preparedAt - decodedAt) + " ffi_us="
-                            + Sleeper.micros(consumedAt - preparedAt) + " total_us=" + Sleeper.micros(total));
+                            + decoded.size() + " decode_us=" + Sleeper.micros(batch.decodeNanos()) + " prepare_us="
+                            + Sleeper.micros(batch.prepareNanos()) + " ffi_us=" + Sleeper.micros(consumeNanos)
+                            + " total_us=" + Sleeper.micros(total));
         }
         return true;
     }

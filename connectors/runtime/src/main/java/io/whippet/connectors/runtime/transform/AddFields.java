@@ -21,7 +21,7 @@ public record AddFields(List<Field> fields) implements Transform {
 
     @Override
     public Optional<Payload> apply(Payload payload) {
-        if (payload instanceof Payload.Json(JsonNode value) && value instanceof ObjectNode object) {
+        if (payload instanceof Payload.Json json && json.value() instanceof ObjectNode object) {
             ObjectNode copy = object.deepCopy();
             for (Field field : fields) {
                 copy.set(field.key(), field.value().next());

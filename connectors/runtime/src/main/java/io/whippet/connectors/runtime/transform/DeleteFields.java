@@ -17,7 +17,7 @@ public record DeleteFields(List<String> fields) implements Transform {
 
     @Override
     public Optional<Payload> apply(Payload payload) {
-        if (payload instanceof Payload.Json(JsonNode value) && value instanceof ObjectNode object) {
+        if (payload instanceof Payload.Json json && json.value() instanceof ObjectNode object) {
             ObjectNode copy = object.deepCopy();
             copy.remove(fields);
             return Optional.of(new Payload.Json(copy));

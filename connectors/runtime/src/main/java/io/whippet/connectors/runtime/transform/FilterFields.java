@@ -123,7 +123,7 @@ public record FilterFields(Set<String> keepFields, List<FieldPattern> patterns, 
 
     @Override
     public Optional<Payload> apply(Payload payload) {
-        if (!(payload instanceof Payload.Json(JsonNode value) && value instanceof ObjectNode object)) {
+        if (!(payload instanceof Payload.Json json && json.value() instanceof ObjectNode object)) {
             return Optional.of(payload);
         }
         ObjectNode result = object.objectNode();

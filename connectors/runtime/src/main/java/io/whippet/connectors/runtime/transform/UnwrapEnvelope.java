@@ -19,8 +19,8 @@ public record UnwrapEnvelope(String field) implements Transform {
 
     @Override
     public Optional<Payload> apply(Payload payload) {
-        if (payload instanceof Payload.Json(JsonNode value) && value.isObject()) {
-            JsonNode inner = value.get(field);
+        if (payload instanceof Payload.Json json && json.value().isObject()) {
+            JsonNode inner = json.value().get(field);
             if (inner == null) {
                 throw new WhippetException(ErrorCode.INVALID_FORMAT, "envelope has no field " + field);
             }
