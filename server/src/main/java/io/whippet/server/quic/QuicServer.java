@@ -37,10 +37,12 @@ import java.util.concurrent.TimeUnit;
  * ({@link QuicStreamHandler}). All connections share one event loop thread (one UDP socket);
  * commands run on the shared virtual-thread request executor.
  *
- * <p>ALPN: the TLS stack under Netty's codec (BoringSSL) refuses a QUIC handshake without an
- * agreed ALPN protocol, so the server offers {@link #ALPN_PROTOCOLS} and the Whippet client sends
- * {@code iggy}. A client that sends no ALPN at all is refused by BoringSSL; Iggy's Rust client
- * sets none, which is not verified against this server.
+ * <p>ALPN: Iggy sets none on either side (quinn and rustls do not need one), but the TLS stack
+ * under Netty's codec, BoringSSL, refuses a QUIC ClientHello without the ALPN extension before
+ * any callback of ours runs ({@code ssl_negotiate_alpn}: "ALPN is required when QUIC is used",
+ * alert no_application_protocol), and refuses one whose protocols it does not list. So the server
+ * offers {@link #ALPN_PROTOCOLS} and the Whippet client sends {@code iggy}; Iggy's Rust client,
+ * which sends no ALPN, cannot connect to this server, and no setting of the codec changes that.
  */
 public final class QuicServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QuicServer.class.getName());
