@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * references through its frame, so a request that Netty drops without reaching the handler (a
  * write to a channel already torn down) still frees its buffer.
  */
-record OutboundRequest<T extends @Nullable Object>(
+public record OutboundRequest<T extends @Nullable Object>(
         CommandCode command, ByteBuf frame, ReplyDecoder<T> decoder, CompletableFuture<T> future)
         implements ReferenceCounted {
     @Override

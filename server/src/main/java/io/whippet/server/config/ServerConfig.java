@@ -80,7 +80,35 @@ public record ServerConfig(
         }
     }
 
-    public record QuicConfig(boolean enabled, ListenAddress address, TlsConfig tls) {}
+    /**
+     * The {@code [quic]} section, Iggy 0.8.0's keys. A zero {@code maxIdleTimeoutMicros} never
+     * closes an idle connection; a zero {@code datagramSendBufferBytes} turns QUIC DATAGRAM off.
+     */
+    public record QuicConfig(
+            boolean enabled,
+            ListenAddress address,
+            TlsConfig tls,
+            long maxConcurrentBidiStreams,
+            long datagramSendBufferBytes,
+            int initialMtuBytes,
+            long sendWindowBytes,
+            long receiveWindowBytes,
+            long keepAliveIntervalMicros,
+            long maxIdleTimeoutMicros,
+            QuicSocketConfig socket) {
+
+        /** QUIC's smallest datagram (RFC 9000 section 14) and the largest UDP payload (64 KiB less headers). */
+        public static final int MIN_MTU_BYTES = 1200;
+
+        public static final int MAX_MTU_BYTES = 65_527;
+
+        /** Flow-control limits are QUIC varints: at most 2^62 - 1. */
+        public static final long MAX_WINDOW_BYTES = (1L << 62) - 1;
+    }
+
+    /** The UDP socket's buffers; the OS defaults apply unless {@code overrideDefaults}. */
+    public record QuicSocketConfig(
+            boolean overrideDefaults, int recvBufferBytes, int sendBufferBytes, boolean keepalive) {}
 
     public record MaintenanceConfig(
             boolean messageSaverEnabled,
@@ -138,14 +166,7 @@ public record ServerConfig(
                         source.bool("http.metrics.enabled"),
                         source.string("http.metrics.endpoint"),
                         tls(source, "http.tls")),
-                new QuicConfig(
-                        source.bool("quic.enabled"),
-                        source.address("quic.address"),
-                        new TlsConfig(
-                                true,
-                                source.bool("quic.certificate.self_signed"),
-                                source.string("quic.certificate.cert_file"),
-                                source.string("quic.certificate.key_file"))),
+                quic(source),
                 new MaintenanceConfig(
                         source.bool("message_saver.enabled"),
                         positiveDuration(source, "message_saver.interval"),
@@ -155,6 +176,58 @@ public record ServerConfig(
                         source.bool("personal_access_token.cleaner.enabled"),
                         positiveDuration(source, "personal_access_token.cleaner.interval")),
                 new HeartbeatConfig(source.bool("heartbeat.enabled"), positiveDuration(source, "heartbeat.interval")));
+    }
+
+    private static QuicConfig quic(ConfigSource source) {
+        long streams = source.integer("quic.max_concurrent_bidi_streams", 1, 1L << 60);
+        long datagramBuffer = boundedSize(source, "quic.datagram_send_buffer_size", 0, Integer.MAX_VALUE);
+        int mtu = (int) boundedSize(source, "quic.initial_mtu", QuicConfig.MIN_MTU_BYTES, QuicConfig.MAX_MTU_BYTES);
+        long sendWindow = boundedSize(source, "quic.send_window", 1, QuicConfig.MAX_WINDOW_BYTES);
+        long receiveWindow = boundedSize(source, "quic.receive_window", 1, QuicConfig.MAX_WINDOW_BYTES);
+        long keepAlive = finiteDuration(source, "quic.keep_alive_interval");
+        long idle = finiteDuration(source, "quic.max_idle_timeout");
+        if (keepAlive > 0 && idle > 0 && keepAlive >= idle) {
+            throw source.invalid(
+                    "quic.keep_alive_interval", "must be shorter than quic.max_idle_timeout (or \"0 s\" for none)");
+        }
+        var socket = new QuicSocketConfig(
+                source.bool("quic.socket.override_defaults"),
+                (int) boundedSize(source, "quic.socket.recv_buffer_size", 1, Integer.MAX_VALUE),
+                (int) boundedSize(source, "quic.socket.send_buffer_size", 1, Integer.MAX_VALUE),
+                source.bool("quic.socket.keepalive"));
+        return new QuicConfig(
+                source.bool("quic.enabled"),
+                source.address("quic.address"),
+                new TlsConfig(
+                        true,
+                        source.bool("quic.certificate.self_signed"),
+                        source.string("quic.certificate.cert_file"),
+                        source.string("quic.certificate.key_file")),
+                streams,
+                datagramBuffer,
+                mtu,
+                sendWindow,
+                receiveWindow,
+                keepAlive,
+                idle,
+                socket);
+    }
+
+    private static long boundedSize(ConfigSource source, String key, long min, long max) {
+        long bytes = source.sizeBytes(key);
+        if (bytes == HumanUnits.UNLIMITED || bytes < min || bytes > max) {
+            throw source.invalid(key, "is out of range (expected: " + min + " B.." + max + " B)");
+        }
+        return bytes;
+    }
+
+    /** A duration that may be zero ("off") but not unlimited. */
+    private static long finiteDuration(ConfigSource source, String key) {
+        long micros = source.durationMicros(key);
+        if (micros < 0 || micros == HumanUnits.UNLIMITED) {
+            throw source.invalid(key, "must be a duration (\"0 s\" for none)");
+        }
+        return micros;
     }
 
     private static long positiveDuration(ConfigSource source, String key) {

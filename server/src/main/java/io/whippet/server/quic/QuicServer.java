@@ -37,10 +37,12 @@ import java.util.concurrent.TimeUnit;
  * ({@link QuicStreamHandler}). All connections share one event loop thread (one UDP socket);
  * commands run on the shared virtual-thread request executor.
  *
- * <p>ALPN: the TLS stack under Netty's codec (BoringSSL) refuses a QUIC handshake without an
- * agreed ALPN protocol, so the server offers {@link #ALPN_PROTOCOLS} and the Whippet client sends
- * {@code iggy}. A client that sends no ALPN at all is refused by BoringSSL; Iggy's Rust client
- * sets none, which is not verified against this server.
+ * <p>ALPN: Iggy sets none on either side (quinn and rustls do not need one), but the TLS stack
+ * under Netty's codec, BoringSSL, refuses a QUIC ClientHello without the ALPN extension before
+ * any callback of ours runs ({@code ssl_negotiate_alpn}: "ALPN is required when QUIC is used",
+ * alert no_application_protocol), and refuses one whose protocols it does not list. So the server
+ * offers {@link #ALPN_PROTOCOLS} and the Whippet client sends {@code iggy}; Iggy's Rust client,
+ * which sends no ALPN, cannot connect to this server, and no setting of the codec changes that.
  */
 public final class QuicServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QuicServer.class.getName());
@@ -48,22 +50,8 @@ public final class QuicServer implements AutoCloseable {
     /** ALPN protocols accepted, in preference order. */
     public static final String[] ALPN_PROTOCOLS = {"iggy"};
 
-    /** Defaults as in Iggy: connections idle this long are closed. */
-    public static final long IDLE_TIMEOUT_MS = 10_000;
-
-    public static final long MAX_CONCURRENT_BIDI_STREAMS = 10_000;
-
-    /** Per-stream receive window: a whole 1 MB batch fits, so one request never waits on credit. */
-    static final long STREAM_WINDOW_BYTES = 16L << 20;
-
-    static final long CONNECTION_WINDOW_BYTES = 64L << 20;
-
-    /**
-     * The largest UDP payload sent or accepted. Each side sends at most what the other advertises,
-     * so the client chooses: ours advertises this only towards a loopback address (MTU 64 KiB, where
-     * a 1 MB batch then takes 16 datagrams instead of 750) and Iggy's 8 KB initial MTU otherwise.
-     */
-    static final long MAX_UDP_PAYLOAD_BYTES = 65_527;
+    /** The largest UDP payload accepted; what a peer sends is also capped by its own settings. */
+    static final long MAX_RECV_UDP_PAYLOAD_BYTES = QuicConfig.MAX_MTU_BYTES;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -88,16 +76,8 @@ public final class QuicServer implements AutoCloseable {
                 .applicationProtocols(ALPN_PROTOCOLS)
                 .build();
         boolean epoll = Epoll.isAvailable();
-        ChannelHandler codec = new QuicServerCodecBuilder()
+        ChannelHandler codec = codecBuilder(config)
                 .sslContext(ssl)
-                .maxIdleTimeout(IDLE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .initialMaxData(CONNECTION_WINDOW_BYTES)
-                .initialMaxStreamDataBidirectionalLocal(STREAM_WINDOW_BYTES)
-                .initialMaxStreamDataBidirectionalRemote(STREAM_WINDOW_BYTES)
-                .initialMaxStreamsBidirectional(MAX_CONCURRENT_BIDI_STREAMS)
-                .initialMaxStreamsUnidirectional(0)
-                .maxRecvUdpPayloadSize(MAX_UDP_PAYLOAD_BYTES)
-                .maxSendUdpPayloadSize(MAX_UDP_PAYLOAD_BYTES)
                 .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
                 // The client sends FIN right after its frame; the response still has to go out.
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -126,12 +106,16 @@ public final class QuicServer implements AutoCloseable {
                 new DefaultThreadFactory("quic-server", true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
-            Channel channel = new Bootstrap()
+            Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                    .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                    .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536));
+            if (config.socket().overrideDefaults()) {
+                bootstrap
+                        .option(ChannelOption.SO_RCVBUF, config.socket().recvBufferBytes())
+                        .option(ChannelOption.SO_SNDBUF, config.socket().sendBufferBytes());
+            }
+            Channel channel = bootstrap
                     .handler(codec)
                     .bind(config.address().toSocketAddress())
                     .sync()
@@ -142,6 +126,29 @@ public final class QuicServer implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    /**
+     * The transport settings of {@code config} (Iggy's quinn names) in quiche's terms: the receive
+     * window is the credit given to a connection and to each stream, {@code initial_mtu} the
+     * largest datagram sent, the DATAGRAM queue holds {@code datagram_send_buffer_size} bytes of
+     * full datagrams. Quiche has no send window and sends no keep-alive PINGs (see default.toml).
+     */
+    static QuicServerCodecBuilder codecBuilder(QuicConfig config) {
+        QuicServerCodecBuilder builder = new QuicServerCodecBuilder()
+                .maxIdleTimeout(config.maxIdleTimeoutMicros(), TimeUnit.MICROSECONDS)
+                .initialMaxData(config.receiveWindowBytes())
+                .initialMaxStreamDataBidirectionalLocal(config.receiveWindowBytes())
+                .initialMaxStreamDataBidirectionalRemote(config.receiveWindowBytes())
+                .initialMaxStreamsBidirectional(config.maxConcurrentBidiStreams())
+                .initialMaxStreamsUnidirectional(0)
+                .maxRecvUdpPayloadSize(MAX_RECV_UDP_PAYLOAD_BYTES)
+                .maxSendUdpPayloadSize(config.initialMtuBytes());
+        if (config.datagramSendBufferBytes() > 0) {
+            int queued = (int) Math.max(1, config.datagramSendBufferBytes() / config.initialMtuBytes());
+            builder.datagram(queued, queued);
+        }
+        return builder;
     }
 
     public InetSocketAddress localAddress() {

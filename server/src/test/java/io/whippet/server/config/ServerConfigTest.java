@@ -98,4 +98,66 @@ class ServerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HumanUnits.parseDurationMicros("five")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void iggyQuicSectionIsReadFromAFileAndTheEnvironment() throws Exception {
+        // The [quic] section of Iggy 0.8.0's server.toml, as shipped.
+        Path file = dir.resolve("iggy.toml");
+        Files.writeString(file, """
+                [quic]
+                enabled = true
+                address = "127.0.0.1:8080"
+                max_concurrent_bidi_streams = 10_000
+                datagram_send_buffer_size = "100 KB"
+                initial_mtu = "8 KB"
+                send_window = "100 KB"
+                receive_window = "100 KB"
+                keep_alive_interval = "5 s"
+                max_idle_timeout = "10 s"
+                [quic.socket]
+                override_defaults = false
+                recv_buffer_size = "64 KB"
+                send_buffer_size = "64 KB"
+                keepalive = false
+                """);
+        ServerConfig.QuicConfig quic = ServerConfig.load(file, Map.of("IGGY_QUIC_RECEIVE_WINDOW", "2 MiB"))
+                .quic();
+        assertThat(quic.maxConcurrentBidiStreams()).isEqualTo(10_000);
+        assertThat(quic.datagramSendBufferBytes()).isEqualTo(100_000);
+        assertThat(quic.initialMtuBytes()).isEqualTo(8_000);
+        assertThat(quic.sendWindowBytes()).isEqualTo(100_000);
+        assertThat(quic.receiveWindowBytes()).isEqualTo(2L << 20);
+        assertThat(quic.keepAliveIntervalMicros()).isEqualTo(5_000_000);
+        assertThat(quic.maxIdleTimeoutMicros()).isEqualTo(10_000_000);
+        assertThat(quic.socket()).isEqualTo(new ServerConfig.QuicSocketConfig(false, 64_000, 64_000, false));
+    }
+
+    @Test
+    void badQuicValuesNameTheKey() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_QUIC_INITIAL_MTU", "1000 B")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable IGGY_QUIC_INITIAL_MTU: quic.initial_mtu = '1000 B' is out of range"
+                        + " (expected: 1200 B..65527 B)");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_QUIC_MAX_CONCURRENT_BIDI_STREAMS", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quic.max_concurrent_bidi_streams = '0' is out of range");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_QUIC_RECEIVE_WINDOW", "lots")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quic.receive_window = 'lots'");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_QUIC_KEEP_ALIVE_INTERVAL", "1 m")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be shorter than quic.max_idle_timeout");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_QUIC_MAX_IDLE_TIMEOUT", "never")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quic.max_idle_timeout = 'never' must be a duration");
+    }
+
+    @Test
+    void quicKeepAliveAndIdleTimeoutMayBeOff() {
+        ServerConfig.QuicConfig quic = ServerConfig.load(
+                        null, Map.of("IGGY_QUIC_KEEP_ALIVE_INTERVAL", "0 s", "IGGY_QUIC_MAX_IDLE_TIMEOUT", "0 s"))
+                .quic();
+        assertThat(quic.keepAliveIntervalMicros()).isZero();
+        assertThat(quic.maxIdleTimeoutMicros()).isZero();
+    }
 }
