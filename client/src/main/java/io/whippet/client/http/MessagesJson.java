@@ -5,19 +5,22 @@ import io.whippet.protocol.HeaderKind;
 import io.whippet.protocol.HeaderValue;
 import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.Partitioning;
+import io.whippet.protocol.QuotedBase64;
 import io.whippet.protocol.UserHeaders;
 import io.whippet.protocol.response.PolledMessages;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -106,42 +109,130 @@ final class MessagesJson {
         json.writeEndObject();
     }
 
-    /** The poll reply with its messages in the binary layout, checksums as the server sent them. */
-    static PolledMessages polled(JsonNode node) {
-        JsonNode array = JsonReplies.field(node, "messages");
-        List<byte[]> payloads = new ArrayList<>(array.size());
-        List<byte[]> headerBlobs = new ArrayList<>(array.size());
-        int total = 0;
-        for (JsonNode message : array) {
-            byte[] payload = base64(JsonReplies.string(message, "payload"));
-            byte[] headers = userHeaders(message.get("user_headers"));
-            payloads.add(payload);
-            headerBlobs.add(headers);
-            total += MessageLayout.HEADER_SIZE + payload.length + headers.length;
+    /**
+     * The poll reply with its messages in the binary layout, checksums as the server sent them.
+     * Streams the body: payloads decode straight from its bytes into the one output buffer, so a
+     * megabyte batch builds no tree, strings or big integers.
+     */
+    static PolledMessages polled(byte[] body) {
+        try (JsonParser parser = HttpJson.MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw JsonReplies.malformed("poll reply: not an object");
+            }
+            long partitionId = -1;
+            long currentOffset = 0;
+            // The binary form is never longer than the JSON: base64 shrinks, header fields are fixed.
+            ByteBuffer out = ByteBuffer.allocate(body.length).order(ByteOrder.LITTLE_ENDIAN);
+            int count = -1;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                    case "partition_id" -> partitionId = u64(parser, name);
+                    case "current_offset" -> currentOffset = u64(parser, name);
+                    case "messages" -> count = messages(parser, body, out);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (partitionId < 0 || count < 0) {
+                throw JsonReplies.malformed("poll reply: partition_id or messages missing");
+            }
+            out.flip();
+            return new PolledMessages(partitionId, currentOffset, count, out);
+        } catch (JacksonException e) {
+            throw JsonReplies.malformed("poll reply: " + e.getOriginalMessage());
         }
-        ByteBuffer out = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
-        int index = 0;
-        for (JsonNode message : array) {
-            JsonNode header = JsonReplies.field(message, "header");
-            BigInteger id = JsonReplies.field(header, "id").bigIntegerValue();
-            byte[] payload = payloads.get(index);
-            byte[] headers = headerBlobs.get(index);
-            out.putLong(JsonReplies.u64(header, "checksum"))
-                    .putLong(id.and(U64_MASK).longValue())
-                    .putLong(id.shiftRight(64).longValue())
-                    .putLong(JsonReplies.u64(header, "offset"))
-                    .putLong(JsonReplies.u64(header, "timestamp"))
-                    .putLong(JsonReplies.u64(header, "origin_timestamp"))
+    }
+
+    private static int messages(JsonParser parser, byte[] body, ByteBuffer out) {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw JsonReplies.malformed("messages: not an array");
+        }
+        int count = 0;
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            long[] header = new long[6];
+            byte[] payload = null;
+            byte[] headers = new byte[0];
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                    case "header" -> header(parser, header);
+                    case "payload" -> payload = payload(parser, body);
+                    case "user_headers" -> headers = userHeaders(parser.readValueAsTree());
+                    default -> parser.skipChildren();
+                }
+            }
+            if (payload == null) {
+                throw JsonReplies.malformed("messages[" + count + "].payload: missing");
+            }
+            if (out.remaining() < MessageLayout.HEADER_SIZE + payload.length + headers.length) {
+                throw JsonReplies.malformed("messages[" + count + "]: longer than the reply");
+            }
+            out.putLong(header[0]) // checksum
+                    .putLong(header[1]) // id, low half
+                    .putLong(header[2]) // id, high half
+                    .putLong(header[3]) // offset
+                    .putLong(header[4]) // timestamp
+                    .putLong(header[5]) // origin timestamp
                     .putInt(headers.length)
                     .putInt(payload.length)
                     .putLong(0)
                     .put(payload)
                     .put(headers);
-            index++;
+            count++;
         }
-        out.flip();
-        return new PolledMessages(
-                JsonReplies.u32(node, "partition_id"), JsonReplies.u64(node, "current_offset"), array.size(), out);
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+            throw JsonReplies.malformed("messages[" + count + "]: not an object");
+        }
+        return count;
+    }
+
+    /** The header fields into {@code values}: checksum, id low, id high, offset, timestamp, origin timestamp. */
+    private static void header(JsonParser parser, long[] values) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw JsonReplies.malformed("header: not an object");
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            switch (name) {
+                case "checksum" -> values[0] = u64(parser, name);
+                case "id" -> {
+                    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                        values[1] = parser.getLongValue();
+                        values[2] = 0;
+                    } else {
+                        BigInteger id = parser.getBigIntegerValue();
+                        values[1] = id.and(U64_MASK).longValue();
+                        values[2] = id.shiftRight(64).longValue();
+                    }
+                }
+                case "offset" -> values[3] = u64(parser, name);
+                case "timestamp" -> values[4] = u64(parser, name);
+                case "origin_timestamp" -> values[5] = u64(parser, name);
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    /** A u64, which JSON writes in full: values past {@code Long.MAX_VALUE} keep their bits. */
+    private static long u64(JsonParser parser, String name) {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw JsonReplies.malformed(name + ": not an integer");
+        }
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                ? parser.getBigIntegerValue().longValue()
+                : parser.getLongValue();
+    }
+
+    private static byte[] payload(JsonParser parser, byte[] body) {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw JsonReplies.malformed("payload: not a base64 string");
+        }
+        return QuotedBase64.decode(body, parser.currentTokenLocation().getByteOffset())
+                .orElseGet(() -> base64(parser.getString()));
     }
 
     /** The user headers in their binary encoding; the server may send an unparsable blob as base64. */

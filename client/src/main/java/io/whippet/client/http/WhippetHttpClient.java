@@ -563,7 +563,13 @@ public final class WhippetHttpClient implements WhippetClient {
                 + "&value=" + Long.toUnsignedString(value)
                 + "&count=" + request.count()
                 + "&auto_commit=" + request.autoCommit();
-        return get(topicPath(request.streamId(), request.topicId()) + "/messages" + query, MessagesJson::polled);
+        return session.call(
+                        "GET",
+                        topicPath(request.streamId(), request.topicId()) + "/messages" + query,
+                        null,
+                        RestSession.Access.TOKEN,
+                        false)
+                .thenApply(reply -> MessagesJson.polled(reply.body()));
     }
 
     @Override

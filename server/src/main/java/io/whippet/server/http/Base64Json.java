@@ -1,7 +1,7 @@
 package io.whippet.server.http;
 
+import io.whippet.protocol.QuotedBase64;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Base64;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -34,22 +34,9 @@ final class Base64Json {
      * {@link #read} for a string with escapes.
      */
     static byte[] readInPlace(JsonParser parser, byte[] body, String name) {
-        long quote = parser.currentTokenLocation().getByteOffset();
-        if (quote < 0 || quote >= body.length || body[(int) quote] != '"') {
-            return read(parser, name);
-        }
-        int start = (int) quote + 1;
-        int end = start;
-        while (end < body.length && body[end] != '"') {
-            if (body[end] == '\\') {
-                return read(parser, name);
-            }
-            end++;
-        }
         try {
-            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, start, end - start));
-            byte[] array = decoded.array();
-            return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
+            return QuotedBase64.decode(body, parser.currentTokenLocation().getByteOffset())
+                    .orElseGet(() -> read(parser, name));
         } catch (IllegalArgumentException e) {
             throw RequestJson.bad(name + ": not valid base64 (" + e.getMessage() + ")");
         }

@@ -1,5 +1,6 @@
 package io.whippet.server.http;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,10 +11,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.WhippetException;
@@ -82,11 +83,7 @@ public final class HttpApiServer implements AutoCloseable {
             if (config.corsEnabled()) {
                 router.route().handler(cors(config.corsAllowedOrigins()));
             }
-            // Preallocating from Content-Length spares a megabyte batch a dozen grow-and-copy steps.
-            router.route()
-                    .handler(BodyHandler.create(false)
-                            .setBodyLimit(config.maxRequestSizeBytes())
-                            .setPreallocateBodyBuffer(true));
+            router.route().handler(new BodyCollector(config.maxRequestSizeBytes()));
             if (config.metricsEnabled()) {
                 router.get(config.metricsEndpoint())
                         .handler(context -> context.response()
@@ -191,19 +188,13 @@ public final class HttpApiServer implements AutoCloseable {
             }
             Map<String, String> query = new HashMap<>();
             context.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
-            Buffer bodyBuffer = context.body().buffer();
             var remote = context.request().remoteAddress();
             var session = new Session(
                     Session.Transport.HTTP,
                     remote == null ? "unknown" : remote.host() + ":" + remote.port(),
                     clock.millis() * 1000);
-            var call = new HttpCall(
-                    context.pathParams(),
-                    query,
-                    bodyBuffer == null ? new byte[0] : bodyBuffer.getBytes(),
-                    session,
-                    processor,
-                    claims);
+            var call =
+                    new HttpCall(context.pathParams(), query, BodyCollector.body(context), session, processor, claims);
             Context eventLoop = context.vertx().getOrCreateContext();
             try {
                 executor.execute(() -> {
@@ -245,7 +236,10 @@ public final class HttpApiServer implements AutoCloseable {
             switch (result) {
                 case HttpResult.Json json ->
                     response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                            .end(Buffer.buffer(json.body()));
+                            .end(BufferInternal.buffer(Unpooled.wrappedBuffer(json.body())));
+                case HttpResult.JsonBuffer json ->
+                    response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                            .end(BufferInternal.buffer(json.body()));
                 case HttpResult.Empty empty -> response.end();
                 case HttpResult.Text text ->
                     response.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
@@ -253,7 +247,7 @@ public final class HttpApiServer implements AutoCloseable {
                 case HttpResult.Download download ->
                     response.putHeader(HttpHeaders.CONTENT_TYPE, download.contentType())
                             .putHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
-                            .end(Buffer.buffer(download.body()));
+                            .end(BufferInternal.buffer(Unpooled.wrappedBuffer(download.body())));
             }
             metrics.request(context.request().method().name(), path, result.status(), System.nanoTime() - startNanos);
         }

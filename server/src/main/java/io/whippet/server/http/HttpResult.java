@@ -1,5 +1,6 @@
 package io.whippet.server.http;
 
+import io.netty.buffer.ByteBuf;
 import io.whippet.protocol.ErrorCode;
 
 /** What a route produced, before the event loop writes it. */
@@ -8,6 +9,9 @@ sealed interface HttpResult {
 
     /** JSON body ({@code application/json}). */
     record Json(int status, byte[] body) implements HttpResult {}
+
+    /** A JSON body already in a buffer (a poll's megabyte reply), written without copying it. */
+    record JsonBuffer(int status, ByteBuf body) implements HttpResult {}
 
     /** No body (201, 204). */
     record Empty(int status) implements HttpResult {}

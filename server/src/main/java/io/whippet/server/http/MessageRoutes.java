@@ -1,5 +1,6 @@
 package io.whippet.server.http;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.http.HttpMethod;
 import io.whippet.protocol.OptionalPartitionId;
 import io.whippet.protocol.PollingStrategy;
@@ -40,12 +41,13 @@ final class MessageRoutes {
     }
 
     private HttpResult send(HttpCall call) {
-        MessagesJson.Batch batch = MessagesJson.parseSend(call.body());
-        var send =
-                SendMessages.ofLaidOut(call.id("stream_id"), call.id("topic_id"), batch.partitioning(), batch.area());
-        long bytes = batch.area().remaining();
-        call.execute(send);
-        metrics.messagesIn(call.path("stream_id"), call.path("topic_id"), batch.messagesCount(), bytes);
+        try (MessagesJson.Batch batch = MessagesJson.parseSend(call.body())) {
+            ByteBuffer messages = batch.messages();
+            long bytes = messages.remaining();
+            call.execute(
+                    SendMessages.ofLaidOut(call.id("stream_id"), call.id("topic_id"), batch.partitioning(), messages));
+            metrics.messagesIn(call.path("stream_id"), call.path("topic_id"), batch.messagesCount(), bytes);
+        }
         return HttpResult.created();
     }
 
@@ -60,34 +62,47 @@ final class MessageRoutes {
                 call.queryU32("count", 10),
                 call.queryBoolean("auto_commit", false));
         Reply reply = call.executeRaw(poll);
-        ByteBuffer header;
-        ByteBuffer messages;
-        switch (reply) {
-            case Reply.Polled polled -> {
-                header = polled.header();
-                try (ReadResult read = polled.messages()) {
-                    messages = read.copyToBuffer();
+        ByteBuf read = null;
+        try {
+            ByteBuffer header;
+            ByteBuffer messages;
+            switch (reply) {
+                case Reply.Polled polled -> {
+                    header = polled.header();
+                    try (ReadResult result = polled.messages()) {
+                        // Into a pooled array: the renderer base64-encodes straight from it.
+                        int size = Math.toIntExact(result.sizeBytes());
+                        read = HttpBuffers.POOL.heapBuffer(size);
+                        messages = read.nioBuffer(0, size).order(ByteOrder.LITTLE_ENDIAN);
+                        result.copyTo(messages.duplicate());
+                    }
                 }
+                case Reply.Ok ok -> {
+                    header = ok.payload();
+                    messages = ByteBuffer.allocate(0);
+                }
+                case Reply.Failed failed -> throw new IllegalStateException("executeRaw let a failure through");
             }
-            case Reply.Ok ok -> {
-                header = ok.payload();
-                messages = ByteBuffer.allocate(0);
+            ByteBuffer headerLe = header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            if (headerLe.remaining() > PolledMessages.HEADER_BYTES) {
+                // An OK reply carries header and messages in one buffer.
+                messages = headerLe.slice(
+                        headerLe.position() + PolledMessages.HEADER_BYTES,
+                        headerLe.remaining() - PolledMessages.HEADER_BYTES);
             }
-            case Reply.Failed failed -> throw new IllegalStateException("executeRaw let a failure through");
+            PolledMessages polledHeader =
+                    PolledMessages.decode(headerLe.slice(headerLe.position(), PolledMessages.HEADER_BYTES)
+                            .order(ByteOrder.LITTLE_ENDIAN));
+            ByteBuf json = MessagesJson.renderPoll(
+                    polledHeader.partitionId(), polledHeader.currentOffset(), polledHeader.count(), messages);
+            metrics.messagesOut(
+                    call.path("stream_id"), call.path("topic_id"), polledHeader.count(), messages.remaining());
+            return new HttpResult.JsonBuffer(200, json);
+        } finally {
+            if (read != null) {
+                read.release();
+            }
         }
-        ByteBuffer headerLe = header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        if (headerLe.remaining() > PolledMessages.HEADER_BYTES) {
-            // An OK reply carries header and messages in one buffer.
-            messages = headerLe.slice(
-                    headerLe.position() + PolledMessages.HEADER_BYTES,
-                    headerLe.remaining() - PolledMessages.HEADER_BYTES);
-        }
-        PolledMessages polledHeader = PolledMessages.decode(
-                headerLe.slice(headerLe.position(), PolledMessages.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN));
-        byte[] json = MessagesJson.renderPoll(
-                polledHeader.partitionId(), polledHeader.currentOffset(), polledHeader.count(), messages);
-        metrics.messagesOut(call.path("stream_id"), call.path("topic_id"), polledHeader.count(), messages.remaining());
-        return HttpResult.json(json);
     }
 
     private static PollingStrategy strategy(HttpCall call) {

@@ -1,5 +1,8 @@
 package io.whippet.server.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.HeaderKind;
 import io.whippet.protocol.HeaderValue;
@@ -7,7 +10,6 @@ import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.Partitioning;
 import io.whippet.protocol.UserHeaders;
 import io.whippet.protocol.WhippetException;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,22 +42,43 @@ final class MessagesJson {
 
     private MessagesJson() {}
 
-    /** A parsed send body: the partitioning and the laid-out messages (position 0 to limit). */
-    record Batch(Partitioning partitioning, ByteBuffer area, int messagesCount) {}
+    /**
+     * A parsed send body: the partitioning and the laid-out messages in a pooled direct buffer,
+     * which {@link #close} returns to the pool.
+     */
+    record Batch(Partitioning partitioning, ByteBuf area, int messagesCount) implements AutoCloseable {
+        /** The messages, position 0 to limit; valid until {@link #close}. */
+        ByteBuffer messages() {
+            return area.nioBuffer(area.readerIndex(), area.readableBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        @Override
+        public void close() {
+            area.release();
+        }
+    }
 
     static Batch parseSend(byte[] body) {
+        // Base64 shrinks by a quarter; the headers add 64 bytes per message. Grows if needed.
+        var area = new Area(body.length);
         try (JsonParser parser = Json.parser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw RequestJson.bad("body: not a JSON object (expected: {...})");
             }
             Partitioning partitioning = null;
-            Area area = null;
+            boolean messagesSeen = false;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
                     case "partitioning" -> partitioning = partitioning(parser.readValueAsTree());
-                    case "messages" -> area = messages(parser, body);
+                    case "messages" -> {
+                        if (messagesSeen) {
+                            throw RequestJson.bad("body: messages given twice");
+                        }
+                        messagesSeen = true;
+                        messages(parser, body, area);
+                    }
                     default ->
                         throw RequestJson.bad("body: unknown field " + name + " (expected: partitioning, messages)");
                 }
@@ -63,12 +86,16 @@ final class MessagesJson {
             if (partitioning == null) {
                 throw RequestJson.bad("partitioning: missing (expected: an object)");
             }
-            if (area == null || area.count == 0) {
+            if (area.count == 0) {
                 throw new WhippetException(ErrorCode.INVALID_MESSAGES_COUNT, "messages: 0 (expected: >= 1)");
             }
-            return new Batch(partitioning, area.toBuffer(), area.count);
+            return new Batch(partitioning, area.buffer, area.count);
         } catch (JacksonException e) {
+            area.buffer.release();
             throw RequestJson.bad("body: malformed JSON (" + e.getOriginalMessage() + ")");
+        } catch (RuntimeException | Error e) {
+            area.buffer.release();
+            throw e;
         }
     }
 
@@ -103,13 +130,10 @@ final class MessagesJson {
         };
     }
 
-    private static Area messages(JsonParser parser, byte[] body) {
-        int bodyLength = body.length;
+    private static void messages(JsonParser parser, byte[] body, Area area) {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw RequestJson.bad("messages: not an array");
         }
-        // Base64 shrinks by a quarter; the headers add 64 bytes per message. Grows if needed.
-        Area area = new Area(bodyLength);
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw RequestJson.bad("messages[" + area.count + "]: not an object");
@@ -148,7 +172,6 @@ final class MessagesJson {
             BigInteger chosen = id != null ? id : headerId != null ? headerId : BigInteger.ZERO;
             area.add(chosen.longValue(), chosen.shiftRight(64).longValue(), payload, headers);
         }
-        return area;
     }
 
     /**
@@ -271,57 +294,36 @@ final class MessagesJson {
 
     /** The growing message area; ids, lengths and zeroed fields laid out as the server expects. */
     private static final class Area {
-        private byte[] bytes;
-        private ByteBuffer buffer;
+        private final ByteBuf buffer;
         private int count;
 
         Area(int capacity) {
-            bytes = new byte[Math.max(capacity, 1024)];
-            buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            buffer = HttpBuffers.POOL.directBuffer(Math.max(capacity, 1024), Integer.MAX_VALUE - 16);
         }
 
         void add(long idLow, long idHigh, byte[] payload, byte[] headers) {
-            int size = MessageLayout.HEADER_SIZE + payload.length + headers.length;
-            ensure(size);
-            buffer.putLong(0) // checksum: the server computes it
-                    .putLong(idLow)
-                    .putLong(idHigh)
-                    .putLong(0) // offset
-                    .putLong(0) // timestamp
-                    .putLong(0) // origin timestamp: HTTP clients give none
-                    .putInt(headers.length)
-                    .putInt(payload.length)
-                    .putLong(0)
-                    .put(payload)
-                    .put(headers);
+            buffer.writeLongLE(0) // checksum: the server computes it
+                    .writeLongLE(idLow)
+                    .writeLongLE(idHigh)
+                    .writeLongLE(0) // offset
+                    .writeLongLE(0) // timestamp
+                    .writeLongLE(0) // origin timestamp: HTTP clients give none
+                    .writeIntLE(headers.length)
+                    .writeIntLE(payload.length)
+                    .writeLongLE(0)
+                    .writeBytes(payload)
+                    .writeBytes(headers);
             count++;
-        }
-
-        private void ensure(int size) {
-            if (buffer.remaining() >= size) {
-                return;
-            }
-            long wanted = Math.max((long) bytes.length * 2, (long) buffer.position() + size);
-            if (wanted > Integer.MAX_VALUE - 16) {
-                throw new WhippetException(ErrorCode.INVALID_MESSAGES_SIZE, "messages: too large");
-            }
-            byte[] grown = new byte[(int) wanted];
-            System.arraycopy(bytes, 0, grown, 0, buffer.position());
-            int position = buffer.position();
-            bytes = grown;
-            buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).position(position);
-        }
-
-        ByteBuffer toBuffer() {
-            return ByteBuffer.wrap(bytes, 0, buffer.position()).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
     /** Renders a poll reply: the 16-byte header fields and the stored messages as JSON. */
-    static byte[] renderPoll(long partitionId, long currentOffset, long count, ByteBuffer messages) {
+    static ByteBuf renderPoll(long partitionId, long currentOffset, long count, ByteBuffer messages) {
         ByteBuffer in = messages.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        var out = new ByteArrayOutputStream(in.remaining() / 3 * 4 + 256 * (int) Math.min(count, 100_000) + 128);
-        try (JsonGenerator json = Json.generator(out)) {
+        // Sized for the usual reply so it rarely grows; handed to Netty without a further copy.
+        ByteBuf out =
+                Unpooled.buffer(in.remaining() / 3 * 4 + 256 * (int) Math.min(count, 100_000) + 128, Integer.MAX_VALUE);
+        try (JsonGenerator json = Json.generator(new ByteBufOutputStream(out))) {
             json.writeStartObject();
             json.writeNumberProperty("partition_id", partitionId);
             ResponseJson.u64(json, "current_offset", currentOffset);
@@ -371,7 +373,7 @@ final class MessagesJson {
             json.writeEndArray();
             json.writeEndObject();
         }
-        return out.toByteArray();
+        return out;
     }
 
     private static void writeU128(JsonGenerator json, long low, long high) {

@@ -7,7 +7,6 @@ import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.MessageLayout;
 import io.whippet.protocol.WhippetException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +19,14 @@ class MessagesJsonTest {
         String body = "{ \"partitioning\" : " + PARTITION_0 + ", \"messages\" : [ { \"payload\" : \"aGVsbG8=\" },"
                 + "{\"payload\":\"Pz8\\/\"}, {\"id\":5,\"payload\":\"d29ybGQ\"} ] }";
 
-        MessagesJson.Batch batch = MessagesJson.parseSend(body.getBytes(StandardCharsets.UTF_8));
-
-        assertThat(batch.messagesCount()).isEqualTo(3);
-        ByteBuffer area = batch.area().duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(payload(area)).isEqualTo("hello");
-        assertThat(payload(area)).isEqualTo("???");
-        assertThat(area.getLong(area.position() + MessageLayout.ID_OFFSET)).isEqualTo(5);
-        assertThat(payload(area)).isEqualTo("world"); // unpadded base64 is accepted
+        try (MessagesJson.Batch batch = MessagesJson.parseSend(body.getBytes(StandardCharsets.UTF_8))) {
+            assertThat(batch.messagesCount()).isEqualTo(3);
+            ByteBuffer area = batch.messages();
+            assertThat(payload(area)).isEqualTo("hello");
+            assertThat(payload(area)).isEqualTo("???");
+            assertThat(area.getLong(area.position() + MessageLayout.ID_OFFSET)).isEqualTo(5);
+            assertThat(payload(area)).isEqualTo("world"); // unpadded base64 is accepted
+        }
     }
 
     @Test
