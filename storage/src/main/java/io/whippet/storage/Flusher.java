@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <p>It also runs the time-based flush of partitions without enforce_fsync ({@link
  * PartitionConfig#flushIntervalMs()}). Futures complete on this thread, so their callbacks must not
  * block.
+ *
+ * <p>A third thread releases deleted segments: the last close of an unlinked file frees its page
+ * cache and blocks, tens of milliseconds for a large segment, which must not stall the appender
+ * that ran retention (it holds the partition lock) nor delay an acknowledgement here.
  */
 public final class Flusher implements AutoCloseable {
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -51,6 +56,8 @@ public final class Flusher implements AutoCloseable {
      * (ext4's jbd2 commits every transaction that joined while the previous commit ran).
      */
     private final ExecutorService syncers;
+    /** Closes segments that retention or purge deleted; see the class comment. */
+    private final ExecutorService releaser;
 
     private volatile boolean running = true;
 
@@ -61,6 +68,8 @@ public final class Flusher implements AutoCloseable {
                         .name("whippet-fsync-" + name + "-", 0)
                         .daemon(true)
                         .factory());
+        this.releaser = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("whippet-release-" + name).daemon(true).factory());
         this.thread =
                 Thread.ofPlatform().name("whippet-flusher-" + name).daemon(true).unstarted(this::run);
         thread.start();
@@ -87,6 +96,18 @@ public final class Flusher implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the partition's reference to segments whose files are already deleted, off the
+     * caller's thread; inline once this flusher is closed.
+     */
+    void releaseDeleted(List<Segment> deleted) {
+        try {
+            releaser.execute(() -> deleted.forEach(Segment::release));
+        } catch (RejectedExecutionException e) {
+            deleted.forEach(Segment::release);
+        }
+    }
+
     void register(PartitionSync partition) {
         timed.add(partition);
     }
@@ -107,6 +128,12 @@ public final class Flusher implements AutoCloseable {
         }
         drainAndSync();
         syncers.shutdown();
+        releaser.shutdown();
+        try {
+            releaser.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {

@@ -447,7 +447,8 @@ public final class PartitionLog implements AutoCloseable {
             throw new WhippetException(
                     ErrorCode.CANNOT_DELETE_FILE, "cannot delete segments in " + directory + ": " + e.getMessage(), e);
         } finally {
-            current.subList(0, count).forEach(Segment::release);
+            // Closing a deleted segment frees its cached pages: not on the appender's time.
+            context.flusher().releaseDeleted(List.copyOf(current.subList(0, count)));
         }
     }
 
