@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * PartitionConfig#flushIntervalMs()}). Futures complete on this thread, so their callbacks must not
  * block.
  *
- * <p>A third thread releases deleted segments: the last close of an unlinked file frees its page
- * cache and blocks, tens of milliseconds for a large segment, which must not stall the appender
- * that ran retention (it holds the partition lock) nor delay an acknowledgement here.
+ * <p>One more thread finishes the deletion of segments: the last close of an unlinked file frees
+ * its page cache and blocks, tens of milliseconds for a large segment, which must not stall the
+ * appender that ran retention (it holds the partition lock) nor delay an acknowledgement here.
  */
 public final class Flusher implements AutoCloseable {
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -56,7 +56,7 @@ public final class Flusher implements AutoCloseable {
      * (ext4's jbd2 commits every transaction that joined while the previous commit ran).
      */
     private final ExecutorService syncers;
-    /** Closes segments that retention or purge deleted; see the class comment. */
+    /** Finishes segment deletions; see the class comment. */
     private final ExecutorService releaser;
 
     private volatile boolean running = true;
@@ -97,14 +97,14 @@ public final class Flusher implements AutoCloseable {
     }
 
     /**
-     * Drops the partition's reference to segments whose files are already deleted, off the
-     * caller's thread; inline once this flusher is closed.
+     * Runs {@code task} on the release thread (see the class comment), or inline once this flusher
+     * is closed. Tasks run one at a time, in order.
      */
-    void releaseDeleted(List<Segment> deleted) {
+    void inBackground(Runnable task) {
         try {
-            releaser.execute(() -> deleted.forEach(Segment::release));
+            releaser.execute(task);
         } catch (RejectedExecutionException e) {
-            deleted.forEach(Segment::release);
+            task.run();
         }
     }
 

@@ -231,7 +231,7 @@ public final class PartitionLog implements AutoCloseable {
                 size -= current.get(count).sizeBytes();
                 count++;
             }
-            removeOldest(count);
+            removeOldest(count, false);
             return count;
         } finally {
             lock.unlock();
@@ -268,7 +268,7 @@ public final class PartitionLog implements AutoCloseable {
                     && current.get(deletable).nextOffset() - 1 < protectFromOffset) {
                 deletable++;
             }
-            removeOldest(deletable);
+            removeOldest(deletable, true);
             return deletable;
         } finally {
             lock.unlock();
@@ -293,7 +293,7 @@ public final class PartitionLog implements AutoCloseable {
                     throw sync.fence(ErrorCode.CANNOT_APPEND_MESSAGE, "cannot create a segment in " + directory, e);
                 }
             }
-            removeOldest(segments.size() - 1);
+            removeOldest(segments.size() - 1, true);
         } finally {
             lock.unlock();
         }
@@ -430,25 +430,48 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    /** Unpublishes and deletes the {@code count} oldest segments; the caller holds the lock. */
-    private void removeOldest(int count) {
+    /**
+     * Unpublishes and deletes the {@code count} oldest segments; the caller holds the lock. The
+     * directory fsync that makes the deletion durable runs before returning when {@code
+     * syncDirectoryNow} (purge and segment deletion answer a client), otherwise on the flusher's
+     * release thread (retention answers nobody, and on a busy disk that fsync waits behind the
+     * writeback of whole segments). A deletion lost to a crash only brings back sealed segments
+     * older than every retained one, which the next retention run deletes again. Either way the
+     * deleted segments are closed on that thread: the last close frees their cached pages.
+     */
+    private void removeOldest(int count, boolean syncDirectoryNow) {
         if (count == 0) {
             return;
         }
         List<Segment> current = segments;
+        List<Segment> removed = List.copyOf(current.subList(0, count));
         segments = List.copyOf(current.subList(count, current.size()));
+        boolean syncLater = !syncDirectoryNow;
         try {
-            for (Segment segment : current.subList(0, count)) {
+            for (Segment segment : removed) {
                 io.delete(segment.logPath());
                 io.delete(segment.indexPath());
             }
-            io.syncDirectory(directory);
+            if (syncDirectoryNow) {
+                io.syncDirectory(directory);
+            }
         } catch (IOException e) {
+            syncLater = false;
             throw new WhippetException(
                     ErrorCode.CANNOT_DELETE_FILE, "cannot delete segments in " + directory + ": " + e.getMessage(), e);
         } finally {
-            // Closing a deleted segment frees its cached pages: not on the appender's time.
-            context.flusher().releaseDeleted(List.copyOf(current.subList(0, count)));
+            boolean syncDirectory = syncLater;
+            context.flusher().inBackground(() -> {
+                try {
+                    if (syncDirectory) {
+                        io.syncDirectory(directory);
+                    }
+                } catch (IOException e) {
+                    sync.fence(ErrorCode.CANNOT_SYNC_FILE, "cannot fsync " + directory + " after retention", e);
+                } finally {
+                    removed.forEach(Segment::release);
+                }
+            });
         }
     }
 
