@@ -313,4 +313,28 @@ class RecoveryTest {
             raf.write(value ^ 0x10);
         }
     }
+
+    @Test
+    void aFailedDirectoryFsyncAfterRetentionFencesThePartition() {
+        SimulatedDisk disk = new SimulatedDisk();
+        // A closed flusher runs its background work inline, so the fsync below happens in order.
+        Flusher flusher = new Flusher("inline");
+        flusher.close();
+        StorageContext inline = new StorageContext(new ManualClock(1_000_000), disk, flusher, new SplittableRandom(1));
+        PartitionLog log = PartitionLog.open(directory, CONFIG, inline);
+        for (int i = 0; i < 3; i++) {
+            log.append(batch(3, PAYLOAD, i * 3L), 3).join();
+        }
+        // Retention deletes segment 0's log and index, then fsyncs the directory: that one fails.
+        disk.crashAfterOperations(disk.operations() + 2);
+
+        assertThat(log.enforceRetention(Long.MAX_VALUE, 3L * MESSAGE)).isEqualTo(1);
+
+        assertThat(log.failure())
+                .isNotNull()
+                .extracting(WhippetException::errorCode)
+                .isEqualTo(ErrorCode.CANNOT_SYNC_FILE);
+        assertThatThrownBy(() -> log.append(batch(1, PAYLOAD, 9), 1).join()).hasCauseInstanceOf(WhippetException.class);
+        log.abandon();
+    }
 }

@@ -45,6 +45,13 @@ final class SimulatedDisk implements FileIo {
         }
     }
 
+    /** Operations counted so far, to place a crash point relative to now. */
+    long operations() {
+        synchronized (lock) {
+            return operations;
+        }
+    }
+
     boolean crashed() {
         synchronized (lock) {
             return crashed;
