@@ -85,11 +85,9 @@ class QuicClientTest {
 
     @Test
     void manyConcurrentStreamsOnOneConnectionAllGetTheirOwnReply() {
-        String streamName = "quic-concurrent-" + UUID.randomUUID();
+        String streamName = newStreamWithTopic("quic-concurrent-");
         Identifier stream = Identifier.of(streamName);
         Identifier topic = Identifier.of("t");
-        admin.createStream(streamName);
-        admin.createTopic(new CreateTopic(stream, 1, CompressionAlgorithm.NONE, 0, 0, 0, "t"));
         try (QuicClient client = QuicClient.createConcurrent(root())) {
             client.connect().join();
             List<CompletableFuture<?>> replies = new ArrayList<>();
@@ -115,11 +113,9 @@ class QuicClientTest {
 
     @Test
     void orderedClientOverlapsPollsButKeepsThemInCallOrderWithWrites() {
-        String streamName = "quic-ordered-" + UUID.randomUUID();
+        String streamName = newStreamWithTopic("quic-ordered-");
         Identifier stream = Identifier.of(streamName);
         Identifier topic = Identifier.of("t");
-        admin.createStream(streamName);
-        admin.createTopic(new CreateTopic(stream, 1, CompressionAlgorithm.NONE, 0, 0, 0, "t"));
         try (QuicClient client = QuicClient.create(root())) {
             client.connect().join();
             // Futures taken without waiting: reads may overlap each other, never a write.
@@ -141,6 +137,14 @@ class QuicClientTest {
         } finally {
             admin.deleteStream(stream);
         }
+    }
+
+    /** A new stream named {@code prefix} and a UUID, with one topic {@code t} of one partition. */
+    private static String newStreamWithTopic(String prefix) {
+        String name = prefix + UUID.randomUUID();
+        admin.createStream(name);
+        admin.createTopic(new CreateTopic(Identifier.of(name), 1, CompressionAlgorithm.NONE, 0, 0, 0, "t"));
+        return name;
     }
 
     private static PollMessages poll(Identifier stream, Identifier topic, boolean autoCommit) {
