@@ -1,6 +1,7 @@
 package io.whippet.client.quic;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -23,7 +24,10 @@ import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.tcp.OutboundRequest;
 import io.whippet.client.tcp.ReconnectingChannel;
+import io.whippet.protocol.CommandCode;
 import java.net.InetSocketAddress;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +74,9 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
     private final QuicSslContext ssl;
     private final boolean ordered;
 
-    // Guarded by lock: an ordered request is on a stream and not answered yet.
-    private boolean inFlight;
+    // Guarded by lock: the ordered requests on a stream and not answered yet (a few at most), each
+    // with whether it only reads (decided before its frame is written and released).
+    private final Map<OutboundRequest<?>, Boolean> inFlight = new IdentityHashMap<>();
 
     QuicConnection(ClientConfig config, QuicSslContext ssl, boolean ordered) {
         super(config, PooledByteBufAllocator.DEFAULT);
@@ -84,7 +89,7 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
         if (!connected()) {
             // The login, which goes before everything that waits.
             openStream(quic, request);
-        } else if (ordered && (inFlight || !waiting.isEmpty())) {
+        } else if (ordered && (!waiting.isEmpty() || !mayOverlap(request))) {
             waiting.add(request);
         } else {
             dispatch(quic, request);
@@ -93,23 +98,48 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
 
     @Override
     protected void sendWaiting(QuicChannel quic) {
-        inFlight = false;
-        if (ordered) {
-            OutboundRequest<?> next = waiting.poll();
-            if (next != null) {
-                dispatch(quic, next);
-            }
-        } else {
-            for (OutboundRequest<?> request; (request = waiting.poll()) != null; ) {
-                dispatch(quic, request);
-            }
+        // A new connection: what was in flight on the old one has failed or will, and holds nothing up.
+        inFlight.clear();
+        dispatchWaiting(quic);
+    }
+
+    // Called with lock held.
+    private void dispatchWaiting(QuicChannel quic) {
+        for (OutboundRequest<?> next; (next = waiting.peek()) != null && (!ordered || mayOverlap(next)); ) {
+            dispatch(quic, waiting.remove());
         }
+    }
+
+    /**
+     * Whether an ordered request may go out now: when nothing is in flight, or when it and everything
+     * in flight only read. Reads change nothing, so the order in which the server runs them cannot
+     * show; a write waits for every earlier request, and a read for every earlier write. This keeps
+     * call order while letting a consumer keep its next poll in flight (poll-ahead), which on QUIC
+     * overlaps the next poll's stream set-up and storage read with the transfer of the current reply.
+     * Called with lock held.
+     */
+    private boolean mayOverlap(OutboundRequest<?> request) {
+        return inFlight.isEmpty() || (readOnly(request) && !inFlight.containsValue(false));
+    }
+
+    /**
+     * A poll that stores no offset: its frame ends with the auto-commit byte (see
+     * {@link io.whippet.protocol.command.PollMessages}), zero when nothing is stored. Reads the
+     * frame, so only before it is written.
+     */
+    static boolean readOnly(OutboundRequest<?> request) {
+        ByteBuf frame = request.frame();
+        return request.command() == CommandCode.POLL_MESSAGES
+                && frame.isReadable()
+                && frame.getByte(frame.writerIndex() - 1) == 0;
     }
 
     // Called with lock held.
     private void dispatch(QuicChannel quic, OutboundRequest<?> request) {
-        inFlight = true;
-        request.future().whenComplete((ignored, failure) -> sendNext());
+        if (ordered) {
+            inFlight.put(request, readOnly(request));
+            request.future().whenComplete((ignored, failure) -> answered(request));
+        }
         openStream(quic, request);
     }
 
@@ -118,17 +148,13 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
         openStream(quic, ping);
     }
 
-    /** A reply arrived: in ordered mode, the next waiting request may go. */
-    private void sendNext() {
+    /** A reply arrived: in ordered mode, the requests it held up may go. */
+    private void answered(OutboundRequest<?> request) {
         synchronized (lock) {
-            inFlight = false;
-            if (!ordered || !connected()) {
+            if (inFlight.remove(request) == null || !connected()) {
                 return;
             }
-            OutboundRequest<?> next = waiting.poll();
-            if (next != null) {
-                dispatch(requireChannel(), next);
-            }
+            dispatchWaiting(requireChannel());
         }
     }
 

@@ -18,8 +18,11 @@ import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.CompressionAlgorithm;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.Identifier;
+import io.whippet.protocol.OptionalPartitionId;
 import io.whippet.protocol.Partitioning;
+import io.whippet.protocol.PollingStrategy;
 import io.whippet.protocol.command.CreateTopic;
+import io.whippet.protocol.command.PollMessages;
 import io.whippet.protocol.response.ClientInfo;
 import io.whippet.protocol.response.Transport;
 import io.whippet.testing.EmbeddedServer;
@@ -82,11 +85,9 @@ class QuicClientTest {
 
     @Test
     void manyConcurrentStreamsOnOneConnectionAllGetTheirOwnReply() {
-        String streamName = "quic-concurrent-" + UUID.randomUUID();
+        String streamName = newStreamWithTopic("quic-concurrent-");
         Identifier stream = Identifier.of(streamName);
         Identifier topic = Identifier.of("t");
-        admin.createStream(streamName);
-        admin.createTopic(new CreateTopic(stream, 1, CompressionAlgorithm.NONE, 0, 0, 0, "t"));
         try (QuicClient client = QuicClient.createConcurrent(root())) {
             client.connect().join();
             List<CompletableFuture<?>> replies = new ArrayList<>();
@@ -108,6 +109,53 @@ class QuicClientTest {
             admin.deleteStream(stream);
         }
         assertThat(admin.topic(stream, topic)).isEmpty();
+    }
+
+    @Test
+    void orderedClientOverlapsPollsButKeepsThemInCallOrderWithWrites() {
+        String streamName = newStreamWithTopic("quic-ordered-");
+        Identifier stream = Identifier.of(streamName);
+        Identifier topic = Identifier.of("t");
+        try (QuicClient client = QuicClient.create(root())) {
+            client.connect().join();
+            // Futures taken without waiting: reads may overlap each other, never a write.
+            var sendA = client.sendMessages(stream, topic, Partitioning.partitionId(0), List.of(Message.of("a")));
+            var firstPoll = client.pollMessages(poll(stream, topic, false));
+            var secondPoll = client.pollMessages(poll(stream, topic, false));
+            var sendB = client.sendMessages(stream, topic, Partitioning.partitionId(0), List.of(Message.of("b")));
+            var committingPoll = client.pollMessages(poll(stream, topic, true));
+            var thirdPoll = client.pollMessages(poll(stream, topic, false));
+            var sendC = client.sendMessages(stream, topic, Partitioning.partitionId(0), List.of(Message.of("c")));
+            CompletableFuture.allOf(sendA, firstPoll, secondPoll, sendB, committingPoll, thirdPoll, sendC)
+                    .join();
+            assertThat(firstPoll.join().count()).as("sees A, which went before").isEqualTo(1);
+            assertThat(secondPoll.join().count())
+                    .as("does not see B, which came after")
+                    .isEqualTo(1);
+            assertThat(committingPoll.join().count()).isEqualTo(2);
+            assertThat(thirdPoll.join().count()).as("does not see C").isEqualTo(2);
+        } finally {
+            admin.deleteStream(stream);
+        }
+    }
+
+    /** A new stream named {@code prefix} and a UUID, with one topic {@code t} of one partition. */
+    private static String newStreamWithTopic(String prefix) {
+        String name = prefix + UUID.randomUUID();
+        admin.createStream(name);
+        admin.createTopic(new CreateTopic(Identifier.of(name), 1, CompressionAlgorithm.NONE, 0, 0, 0, "t"));
+        return name;
+    }
+
+    private static PollMessages poll(Identifier stream, Identifier topic, boolean autoCommit) {
+        return new PollMessages(
+                io.whippet.protocol.Consumer.consumer(Identifier.of(1)),
+                stream,
+                topic,
+                OptionalPartitionId.of(0),
+                new PollingStrategy.Offset(0),
+                10,
+                autoCommit);
     }
 
     @Test
