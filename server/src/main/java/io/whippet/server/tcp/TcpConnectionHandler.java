@@ -46,7 +46,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Larger sends go to a virtual thread: writing them would hold the event loop too long. */
     private static final int MAX_ON_EVENT_LOOP_BYTES = 4 << 20;
     /** A request on the event loop that took longer than this (a slow disk) ... */
-    private static final long MAX_ON_EVENT_LOOP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long MAX_ON_EVENT_LOOP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
      * ... sends this connection's requests to virtual threads for this long, doubled after each
      * further slow one up to the maximum: a stall from a busy CPU costs little, a disk that stays
@@ -60,6 +60,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private final CommandProcessor processor;
     private final Executor requestExecutor;
     private final boolean zeroCopy;
+    private final long maxOnEventLoopNanos;
     private final ArrayDeque<InboundFrame> queued = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
@@ -70,10 +71,21 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** {@code zeroCopy}: send polled messages as file regions; false when the channel is TLS. */
     TcpConnectionHandler(Session session, CommandProcessor processor, Executor requestExecutor, boolean zeroCopy) {
+        this(session, processor, requestExecutor, zeroCopy, MAX_ON_EVENT_LOOP_NANOS);
+    }
+
+    /** {@code maxOnEventLoopNanos}: a request on the event loop taking longer is "slow" (tests). */
+    TcpConnectionHandler(
+            Session session,
+            CommandProcessor processor,
+            Executor requestExecutor,
+            boolean zeroCopy,
+            long maxOnEventLoopNanos) {
         this.session = session;
         this.processor = processor;
         this.requestExecutor = requestExecutor;
         this.zeroCopy = zeroCopy;
+        this.maxOnEventLoopNanos = maxOnEventLoopNanos;
     }
 
     @Override
@@ -119,7 +131,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
                     long startNanos = System.nanoTime();
                     write(ctx, run(request));
                     long tookNanos = System.nanoTime() - startNanos;
-                    if (tookNanos > MAX_ON_EVENT_LOOP_NANOS) {
+                    if (tookNanos > maxOnEventLoopNanos) {
                         offloadUntilNanos = startNanos + tookNanos + offloadNanos;
                         offloadNanos = Math.min(2 * offloadNanos, MAX_OFFLOAD_NANOS);
                     } else {
