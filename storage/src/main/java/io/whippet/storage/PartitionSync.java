@@ -155,7 +155,16 @@ final class PartitionSync {
         return nanosUntilIntervalSync(nowNanos) <= 0 && syncedBytes.get() < writtenBytes;
     }
 
+    /**
+     * How long the flusher may sleep for this partition. With nothing unsynced there is nothing to
+     * wait for: answering the (long past) due time instead made an idle flusher wake every
+     * millisecond. A write while it sleeps is synced at the latest one flusher idle period (a
+     * second) after its interval is over.
+     */
     long nanosUntilIntervalSync(long nowNanos) {
+        if (syncedBytes.get() >= writtenBytes) {
+            return Long.MAX_VALUE;
+        }
         return lastSyncNanos + TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()) - nowNanos;
     }
 

@@ -71,6 +71,11 @@ public final class ServerCommandProcessor implements CommandProcessor {
     private final TopicCommands topics;
     private final GroupCommands groups;
     private final MessageCommands messages;
+    /**
+     * Without enforce_fsync and encryption a send is a checksum and a write to the page cache: an
+     * acknowledgement never waits for the flusher, so it can run on the I/O thread.
+     */
+    private final boolean quickSends;
 
     public ServerCommandProcessor(CommandContext context) {
         this.context = context;
@@ -80,6 +85,13 @@ public final class ServerCommandProcessor implements CommandProcessor {
         this.topics = new TopicCommands(context);
         this.groups = new GroupCommands(context);
         this.messages = new MessageCommands(context);
+        var config = context.config().system();
+        this.quickSends = !config.enforceFsync() && !config.encryption().enabled();
+    }
+
+    @Override
+    public boolean quickOnIoThread(int code) {
+        return quickSends && code == CommandCode.SEND_MESSAGES.code();
     }
 
     /** Sessions connected over TCP and QUIC (HTTP has none), for the metrics endpoint. */

@@ -15,11 +15,22 @@ import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a connection's requests one at a time, in order, on virtual threads, and writes each reply
- * as {@code [status u32][length u32][payload]}. All fields are confined to the channel's event
- * loop; only {@link CommandProcessor#process} runs elsewhere.
+ * Runs a connection's requests one at a time, in order, and writes each reply as {@code [status
+ * u32][length u32][payload]}. All fields are confined to the channel's event loop; only {@link
+ * CommandProcessor#process} may run elsewhere.
+ *
+ * <p>Where a request runs: a quick one ({@link CommandProcessor#quickOnIoThread}: a send that
+ * needs no fsync, so a checksum and a write to the page cache) of at most {@value
+ * #MAX_ON_EVENT_LOOP_BYTES} bytes runs on the event loop and its reply is written at once, with no
+ * thread hand-off at all; every other request runs on a virtual thread, whose reply comes back to
+ * the event loop as one task. A write to the page cache can still stall (dirty-page throttling),
+ * and the event loop serves other connections too: after a request that held it longer than
+ * {@code MAX_ON_EVENT_LOOP_NANOS}, the connection sends every request to virtual threads for a
+ * while (0.1 s, doubling with each further slow one up to 5 s), so a slow disk costs the other
+ * connections a rare stall, not one per batch.
  *
  * <p>Backpressure: while more than {@link #MAX_QUEUED} decoded requests wait (a pipelining
  * client), the channel stops reading until the queue drains.
@@ -32,21 +43,49 @@ import java.util.concurrent.RejectedExecutionException;
 final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(TcpConnectionHandler.class.getName());
     private static final int MAX_QUEUED = 8;
+    /** Larger sends go to a virtual thread: writing them would hold the event loop too long. */
+    private static final int MAX_ON_EVENT_LOOP_BYTES = 4 << 20;
+    /** A request on the event loop that took longer than this (a slow disk) ... */
+    static final long MAX_ON_EVENT_LOOP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * ... sends this connection's requests to virtual threads for this long, doubled after each
+     * further slow one up to the maximum: a stall from a busy CPU costs little, a disk that stays
+     * slow stalls the event loop ever more rarely.
+     */
+    private static final long MIN_OFFLOAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static final long MAX_OFFLOAD_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Session session;
     private final CommandProcessor processor;
     private final Executor requestExecutor;
     private final boolean zeroCopy;
+    private final long maxOnEventLoopNanos;
     private final ArrayDeque<InboundFrame> queued = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
+    /** Until then (System.nanoTime) no request runs on the event loop. */
+    private long offloadUntilNanos = System.nanoTime();
+    /** How long the next slow request on the event loop keeps requests off it. */
+    private long offloadNanos = MIN_OFFLOAD_NANOS;
 
     /** {@code zeroCopy}: send polled messages as file regions; false when the channel is TLS. */
     TcpConnectionHandler(Session session, CommandProcessor processor, Executor requestExecutor, boolean zeroCopy) {
+        this(session, processor, requestExecutor, zeroCopy, MAX_ON_EVENT_LOOP_NANOS);
+    }
+
+    /** {@code maxOnEventLoopNanos}: a request on the event loop taking longer is "slow" (tests). */
+    TcpConnectionHandler(
+            Session session,
+            CommandProcessor processor,
+            Executor requestExecutor,
+            boolean zeroCopy,
+            long maxOnEventLoopNanos) {
         this.session = session;
         this.processor = processor;
         this.requestExecutor = requestExecutor;
         this.zeroCopy = zeroCopy;
+        this.maxOnEventLoopNanos = maxOnEventLoopNanos;
     }
 
     @Override
@@ -69,53 +108,79 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void runNext(ChannelHandlerContext ctx) {
-        if (busy || closing) {
-            return;
-        }
-        InboundFrame frame = queued.poll();
-        if (frame == null) {
-            if (!ctx.channel().config().isAutoRead()) {
-                ctx.channel().config().setAutoRead(true);
+        while (!busy && !closing) {
+            InboundFrame frame = queued.poll();
+            if (frame == null) {
+                if (!ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+                return;
             }
-            return;
-        }
-        switch (frame) {
-            case InboundFrame.Malformed malformed -> {
-                closing = true;
-                LOG.log(
-                        System.Logger.Level.DEBUG,
-                        "{0}: closing after malformed frame: {1}",
-                        session,
-                        malformed.message());
-                ctx.writeAndFlush(header(ctx, malformed.code().code(), 0)).addListener(ChannelFutureListener.CLOSE);
-            }
-            case InboundFrame.Request request -> {
-                busy = true;
-                try {
-                    requestExecutor.execute(() -> execute(ctx, request));
-                } catch (RejectedExecutionException e) {
-                    // Shutting down: answer Disconnected rather than leaving the client waiting.
-                    request.payload().release();
-                    busy = false;
-                    ctx.writeAndFlush(header(ctx, ErrorCode.DISCONNECTED.code(), 0))
-                            .addListener(ChannelFutureListener.CLOSE);
+            switch (frame) {
+                case InboundFrame.Malformed malformed -> {
+                    closing = true;
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "{0}: closing after malformed frame: {1}",
+                            session,
+                            malformed.message());
+                    ctx.writeAndFlush(header(ctx, malformed.code().code(), 0)).addListener(ChannelFutureListener.CLOSE);
+                }
+                case InboundFrame.Request request
+                when runsHere(request) -> {
+                    long startNanos = System.nanoTime();
+                    write(ctx, run(request));
+                    long tookNanos = System.nanoTime() - startNanos;
+                    if (tookNanos > maxOnEventLoopNanos) {
+                        offloadUntilNanos = startNanos + tookNanos + offloadNanos;
+                        offloadNanos = Math.min(2 * offloadNanos, MAX_OFFLOAD_NANOS);
+                    } else {
+                        offloadNanos = MIN_OFFLOAD_NANOS;
+                    }
+                }
+                case InboundFrame.Request request -> {
+                    busy = true;
+                    try {
+                        requestExecutor.execute(() -> execute(ctx, request));
+                    } catch (RejectedExecutionException e) {
+                        // Shutting down: answer Disconnected rather than leaving the client waiting.
+                        request.payload().release();
+                        busy = false;
+                        closing = true;
+                        ctx.writeAndFlush(header(ctx, ErrorCode.DISCONNECTED.code(), 0))
+                                .addListener(ChannelFutureListener.CLOSE);
+                    }
                 }
             }
         }
     }
 
-    /** On a virtual thread. */
-    private void execute(ChannelHandlerContext ctx, InboundFrame.Request request) {
-        Reply reply;
+    /**
+     * Whether {@code request} runs right here on the event loop: a quick command, not too large,
+     * and no request of this connection was slow there lately.
+     */
+    private boolean runsHere(InboundFrame.Request request) {
+        return request.payload().readableBytes() <= MAX_ON_EVENT_LOOP_BYTES
+                && processor.quickOnIoThread(request.code())
+                && System.nanoTime() - offloadUntilNanos >= 0;
+    }
+
+    /** On the event loop or a virtual thread: the command, whose payload is released here. */
+    private Reply run(InboundFrame.Request request) {
         try {
-            reply = processor.process(
+            return processor.process(
                     session, request.code(), request.payload().nioBuffer().order(ByteOrder.LITTLE_ENDIAN));
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, session + ": command " + request.code() + " failed unexpectedly", e);
-            reply = Reply.error(ErrorCode.ERROR, "internal error");
+            return Reply.error(ErrorCode.ERROR, "internal error");
         } finally {
             request.payload().release();
         }
+    }
+
+    /** On a virtual thread. */
+    private void execute(ChannelHandlerContext ctx, InboundFrame.Request request) {
+        Reply reply = run(request);
         ByteBuf copy = null;
         if (!zeroCopy && reply instanceof Reply.Polled polled) {
             try {
