@@ -159,7 +159,7 @@ final class MessagesJson {
                 switch (name) {
                     case "header" -> header(parser, header);
                     case "payload" -> payload = payload(parser, body);
-                    case "user_headers" -> headers = userHeaders(parser.readValueAsTree());
+                    case "user_headers" -> headers = userHeaders(parser);
                     default -> parser.skipChildren();
                 }
             }
@@ -222,9 +222,15 @@ final class MessagesJson {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw JsonReplies.malformed(name + ": not an integer");
         }
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                ? parser.getBigIntegerValue().longValue()
-                : parser.getLongValue();
+        if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+        }
+        // Past Long.MAX_VALUE (half of all checksums): straight from the digits, no BigInteger.
+        try {
+            return Long.parseUnsignedLong(parser.getString());
+        } catch (NumberFormatException e) {
+            throw JsonReplies.malformed(name + ": " + parser.getString() + " (expected: a u64)");
+        }
     }
 
     private static byte[] payload(JsonParser parser, byte[] body) {
@@ -235,22 +241,27 @@ final class MessagesJson {
                 .orElseGet(() -> base64(parser.getString()));
     }
 
-    /** The user headers in their binary encoding; the server may send an unparsable blob as base64. */
-    private static byte[] userHeaders(JsonNode node) {
-        if (node == null || node.isNull()) {
+    /**
+     * The user headers in their binary encoding; the server may send an unparsable blob as base64.
+     * Streams the list, so the usual empty one costs two tokens rather than a tree.
+     */
+    private static byte[] userHeaders(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return new byte[0];
         }
-        if (node.isString()) {
-            return base64(node.asString());
+        if (token == JsonToken.VALUE_STRING) {
+            return base64(parser.getString());
         }
-        if (node.isEmpty()) {
-            return new byte[0];
+        if (token != JsonToken.START_ARRAY) {
+            throw JsonReplies.malformed("user_headers: not an array or a base64 string");
         }
         Map<HeaderValue, HeaderValue> headers = new LinkedHashMap<>();
-        for (JsonNode entry : node) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode entry = parser.readValueAsTree();
             headers.put(headerValue(JsonReplies.field(entry, "key")), headerValue(JsonReplies.field(entry, "value")));
         }
-        return UserHeaders.encode(headers);
+        return headers.isEmpty() ? new byte[0] : UserHeaders.encode(headers);
     }
 
     private static HeaderValue headerValue(JsonNode node) {
