@@ -13,45 +13,36 @@ class QuotedBase64Test {
     }
 
     @Test
-    void decodesEveryLengthAndQuotePositionAroundTheWordSteps() {
-        for (int length = 0; length < 40; length++) {
+    void decodesTheStringEndingBeforeTheNextTokenWhateverSeparatesThem() {
+        for (int length = 0; length < 20; length++) {
             byte[] payload = new byte[length];
             for (int i = 0; i < length; i++) {
                 payload[i] = (byte) (i * 37 + length);
             }
             String encoded = Base64.getEncoder().encodeToString(payload);
-            for (String prefix : new String[] {"", "{\"p\":", "{\"payload\": "}) {
-                byte[] document = ascii(prefix + "\"" + encoded + "\",\"x\":\"\\\"\"}");
-                assertThat(QuotedBase64.decode(document, prefix.length()))
-                        .as("length %d after %s", length, prefix)
+            for (String separator : new String[] {"", ",", " , \n\t", "\r\n"}) {
+                String prefix = "{\"payload\": ";
+                String text = prefix + "\"" + encoded + "\"" + separator;
+                byte[] document = ascii(text + "\"id\": 5}");
+                assertThat(QuotedBase64.decodeBefore(document, prefix.length(), text.length()))
+                        .as("length %d, separator [%s]", length, separator)
                         .hasValue(payload);
             }
         }
     }
 
     @Test
-    void findsTheFirstQuoteOrGivesUpAtABackslash() {
-        for (int at = 0; at < 20; at++) {
-            String before = "A".repeat(at);
-            assertThat(QuotedBase64.closingQuote(ascii(before + "\"AAAA\\\"\""), 0))
-                    .isEqualTo(at);
-            assertThat(QuotedBase64.closingQuote(ascii(before + "\\\"AAAAAAAAAA\""), 0))
-                    .isEqualTo(-1);
-            assertThat(QuotedBase64.closingQuote(ascii(before + "AAAAAAAAAAA"), 0))
-                    .isEqualTo(-1);
-        }
-    }
-
-    @Test
-    void aStringWithEscapesOrNoQuoteIsLeftToTheCaller() {
-        assertThat(QuotedBase64.decode(ascii("\"QU\\/B\""), 0)).isEmpty();
-        assertThat(QuotedBase64.decode(ascii("QUJD"), 0)).isEmpty();
-        assertThat(QuotedBase64.decode(ascii("\"QUJD"), 0)).isEmpty();
+    void aStringWithEscapesOrNoClosingQuoteIsLeftToTheCaller() {
+        assertThat(QuotedBase64.decodeBefore(ascii("\"QU\\/B\"}"), 0, 7)).isEmpty();
+        assertThat(QuotedBase64.decodeBefore(ascii("QUJD\"}"), 0, 5)).isEmpty();
+        assertThat(QuotedBase64.decodeBefore(ascii("\"QUJD}"), 0, 5)).isEmpty();
+        assertThat(QuotedBase64.decodeBefore(ascii("\"}"), 0, 1)).isEmpty();
+        assertThat(QuotedBase64.decodeBefore(ascii("\"QUJD\""), 0, 99)).isEmpty();
     }
 
     @Test
     void textThatIsNotBase64IsRefused() {
-        assertThatThrownBy(() -> QuotedBase64.decode(ascii("\"Q*JD\""), 0))
+        assertThatThrownBy(() -> QuotedBase64.decodeBefore(ascii("\"Q*JD\"}"), 0, 6))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -152,13 +152,23 @@ final class MessagesJson {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             long[] header = new long[6];
             byte[] payload = null;
+            long payloadQuote = -1; // decoded once the parser has skipped it and found what follows
             byte[] headers = new byte[0];
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            while (true) {
+                JsonToken next = parser.nextToken();
+                if (payloadQuote >= 0) {
+                    payload = payload(
+                            body, payloadQuote, parser.currentTokenLocation().getByteOffset());
+                    payloadQuote = -1;
+                }
+                if (next != JsonToken.PROPERTY_NAME) {
+                    break;
+                }
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
                     case "header" -> header(parser, header);
-                    case "payload" -> payload = payload(parser, body);
+                    case "payload" -> payloadQuote = payloadQuote(parser);
                     case "user_headers" -> headers = userHeaders(parser);
                     default -> parser.skipChildren();
                 }
@@ -233,12 +243,22 @@ final class MessagesJson {
         }
     }
 
-    private static byte[] payload(JsonParser parser, byte[] body) {
+    private static long payloadQuote(JsonParser parser) {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             throw JsonReplies.malformed("payload: not a base64 string");
         }
-        return QuotedBase64.decode(body, parser.currentTokenLocation().getByteOffset())
-                .orElseGet(() -> base64(parser.getString()));
+        return parser.currentTokenLocation().getByteOffset();
+    }
+
+    /** The payload string at {@code quoteOffset}, which the parser has skipped (see {@link QuotedBase64#decodeBefore}). */
+    private static byte[] payload(byte[] body, long quoteOffset, long nextTokenOffset) {
+        return QuotedBase64.decodeBefore(body, quoteOffset, nextTokenOffset).orElseGet(() -> {
+            try (JsonParser alone =
+                    HttpJson.MAPPER.createParser(body, (int) quoteOffset, body.length - (int) quoteOffset)) {
+                alone.nextToken();
+                return base64(alone.getString());
+            }
+        });
     }
 
     /**
