@@ -152,14 +152,24 @@ final class MessagesJson {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             long[] header = new long[6];
             byte[] payload = null;
+            long payloadQuote = -1; // decoded once the parser has skipped it and found what follows
             byte[] headers = new byte[0];
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            while (true) {
+                JsonToken next = parser.nextToken();
+                if (payloadQuote >= 0) {
+                    payload = payload(
+                            body, payloadQuote, parser.currentTokenLocation().getByteOffset());
+                    payloadQuote = -1;
+                }
+                if (next != JsonToken.PROPERTY_NAME) {
+                    break;
+                }
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
                     case "header" -> header(parser, header);
-                    case "payload" -> payload = payload(parser, body);
-                    case "user_headers" -> headers = userHeaders(parser.readValueAsTree());
+                    case "payload" -> payloadQuote = payloadQuote(parser);
+                    case "user_headers" -> headers = userHeaders(parser);
                     default -> parser.skipChildren();
                 }
             }
@@ -222,35 +232,56 @@ final class MessagesJson {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw JsonReplies.malformed(name + ": not an integer");
         }
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                ? parser.getBigIntegerValue().longValue()
-                : parser.getLongValue();
+        if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+        }
+        // Past Long.MAX_VALUE (half of all checksums): straight from the digits, no BigInteger.
+        try {
+            return Long.parseUnsignedLong(parser.getString());
+        } catch (NumberFormatException e) {
+            throw JsonReplies.malformed(name + ": " + parser.getString() + " (expected: a u64)");
+        }
     }
 
-    private static byte[] payload(JsonParser parser, byte[] body) {
+    private static long payloadQuote(JsonParser parser) {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             throw JsonReplies.malformed("payload: not a base64 string");
         }
-        return QuotedBase64.decode(body, parser.currentTokenLocation().getByteOffset())
-                .orElseGet(() -> base64(parser.getString()));
+        return parser.currentTokenLocation().getByteOffset();
     }
 
-    /** The user headers in their binary encoding; the server may send an unparsable blob as base64. */
-    private static byte[] userHeaders(JsonNode node) {
-        if (node == null || node.isNull()) {
+    /** The payload string at {@code quoteOffset}, which the parser has skipped (see {@link QuotedBase64#decodeBefore}). */
+    private static byte[] payload(byte[] body, long quoteOffset, long nextTokenOffset) {
+        return QuotedBase64.decodeBefore(body, quoteOffset, nextTokenOffset).orElseGet(() -> {
+            try (JsonParser alone =
+                    HttpJson.MAPPER.createParser(body, (int) quoteOffset, body.length - (int) quoteOffset)) {
+                alone.nextToken();
+                return base64(alone.getString());
+            }
+        });
+    }
+
+    /**
+     * The user headers in their binary encoding; the server may send an unparsable blob as base64.
+     * Streams the list, so the usual empty one costs two tokens rather than a tree.
+     */
+    private static byte[] userHeaders(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return new byte[0];
         }
-        if (node.isString()) {
-            return base64(node.asString());
+        if (token == JsonToken.VALUE_STRING) {
+            return base64(parser.getString());
         }
-        if (node.isEmpty()) {
-            return new byte[0];
+        if (token != JsonToken.START_ARRAY) {
+            throw JsonReplies.malformed("user_headers: not an array or a base64 string");
         }
         Map<HeaderValue, HeaderValue> headers = new LinkedHashMap<>();
-        for (JsonNode entry : node) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode entry = parser.readValueAsTree();
             headers.put(headerValue(JsonReplies.field(entry, "key")), headerValue(JsonReplies.field(entry, "value")));
         }
-        return UserHeaders.encode(headers);
+        return headers.isEmpty() ? new byte[0] : UserHeaders.encode(headers);
     }
 
     private static HeaderValue headerValue(JsonNode node) {

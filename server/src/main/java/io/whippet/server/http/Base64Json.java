@@ -28,15 +28,20 @@ final class Base64Json {
     }
 
     /**
-     * As {@link #read}, decoding straight from the request bytes the parser reads ({@code body}):
-     * base64 needs no unescaping, so the token's bytes between its quotes are the text, and
-     * Jackson never builds the string (the parser skips it on its next token). Falls back to
-     * {@link #read} for a string with escapes.
+     * The payload string whose opening quote is at {@code quoteOffset}, read after the parser has
+     * moved past it to a token at {@code nextTokenOffset} (see {@link QuotedBase64#decodeBefore}),
+     * so its bytes are looked at once by Jackson and once by the decoder. A string with escapes is
+     * parsed again on its own.
      */
-    static byte[] readInPlace(JsonParser parser, byte[] body, String name) {
+    static byte[] readBefore(byte[] body, long quoteOffset, long nextTokenOffset, String name) {
         try {
-            return QuotedBase64.decode(body, parser.currentTokenLocation().getByteOffset())
-                    .orElseGet(() -> read(parser, name));
+            return QuotedBase64.decodeBefore(body, quoteOffset, nextTokenOffset).orElseGet(() -> {
+                try (JsonParser alone =
+                        Json.MAPPER.createParser(body, (int) quoteOffset, body.length - (int) quoteOffset)) {
+                    alone.nextToken();
+                    return read(alone, name);
+                }
+            });
         } catch (IllegalArgumentException e) {
             throw RequestJson.bad(name + ": not valid base64 (" + e.getMessage() + ")");
         }

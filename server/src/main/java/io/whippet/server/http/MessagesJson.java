@@ -141,8 +141,18 @@ final class MessagesJson {
             BigInteger id = null;
             BigInteger headerId = null;
             byte[] payload = null;
+            long payloadQuote = -1; // decoded once the parser has skipped it and found what follows
             byte[] headers = new byte[0];
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            while (true) {
+                JsonToken next = parser.nextToken();
+                if (payloadQuote >= 0) {
+                    payload = Base64Json.readBefore(
+                            body, payloadQuote, parser.currentTokenLocation().getByteOffset(), "payload");
+                    payloadQuote = -1;
+                }
+                if (next != JsonToken.PROPERTY_NAME) {
+                    break;
+                }
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (name) {
@@ -152,7 +162,7 @@ final class MessagesJson {
                         if (token != JsonToken.VALUE_STRING) {
                             throw RequestJson.bad("payload: not a base64 string");
                         }
-                        payload = Base64Json.readInPlace(parser, body, "payload");
+                        payloadQuote = parser.currentTokenLocation().getByteOffset();
                     }
                     case "user_headers" -> headers = userHeaders(parser, token);
                     default -> parser.skipChildren(); // Java also sends "size": ignored.

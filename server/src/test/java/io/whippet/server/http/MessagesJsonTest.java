@@ -17,15 +17,17 @@ class MessagesJsonTest {
     void payloadsDecodeWhetherReadInPlaceOrThroughAnEscapedString() {
         // "/" escaped as "\/" forces the slow path; the others are decoded from the request bytes.
         String body = "{ \"partitioning\" : " + PARTITION_0 + ", \"messages\" : [ { \"payload\" : \"aGVsbG8=\" },"
-                + "{\"payload\":\"Pz8\\/\"}, {\"id\":5,\"payload\":\"d29ybGQ\"} ] }";
+                + "{\"payload\":\"Pz8\\/\"}, {\"id\":5,\"payload\":\"d29ybGQ\"}, {\"payload\": \"aGk=\" ,\n \"id\": 7} ] }";
 
         try (MessagesJson.Batch batch = MessagesJson.parseSend(body.getBytes(StandardCharsets.UTF_8))) {
-            assertThat(batch.messagesCount()).isEqualTo(3);
+            assertThat(batch.messagesCount()).isEqualTo(4);
             ByteBuffer area = batch.messages();
             assertThat(payload(area)).isEqualTo("hello");
             assertThat(payload(area)).isEqualTo("???");
             assertThat(area.getLong(area.position() + MessageLayout.ID_OFFSET)).isEqualTo(5);
             assertThat(payload(area)).isEqualTo("world"); // unpadded base64 is accepted
+            assertThat(area.getLong(area.position() + MessageLayout.ID_OFFSET)).isEqualTo(7);
+            assertThat(payload(area)).isEqualTo("hi"); // a field after the payload
         }
     }
 
