@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Endpoint implements AutoCloseable {
     final int port;
-    final WireMockServer server;
+    // Replaced by up(); read by the test thread only.
+    WireMockServer server;
     final Map<String, AtomicInteger> deliveriesById = new ConcurrentHashMap<>();
     final Set<Long> sequences = ConcurrentHashMap.newKeySet();
     final AtomicLong lines = new AtomicLong();
@@ -38,14 +39,23 @@ final class Endpoint implements AutoCloseable {
     Endpoint(boolean parse) {
         this.parse = parse;
         this.port = freePort();
-        this.server = new WireMockServer(options()
+        this.server = started();
+    }
+
+    /**
+     * A new server on {@link #port} answering 200 to everything. Coming back up builds a new one:
+     * a restarted WireMockServer sometimes came back with Jetty answering its own 404 page forever.
+     */
+    private WireMockServer started() {
+        WireMockServer fresh = new WireMockServer(options()
                 .port(port)
                 .bindAddress("127.0.0.1")
                 .disableRequestJournal()
                 .containerThreads(16)
                 .extensions(new Recorder()));
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        fresh.start();
+        fresh.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        return fresh;
     }
 
     String url() {
@@ -65,7 +75,7 @@ final class Endpoint implements AutoCloseable {
     }
 
     void up() {
-        server.start();
+        server = started();
     }
 
     @Override
