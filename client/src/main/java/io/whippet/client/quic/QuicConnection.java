@@ -1,7 +1,6 @@
 package io.whippet.client.quic;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -24,7 +23,6 @@ import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.tcp.OutboundRequest;
 import io.whippet.client.tcp.ReconnectingChannel;
-import io.whippet.protocol.CommandCode;
 import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -75,7 +73,7 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
     private final boolean ordered;
 
     // Guarded by lock: the ordered requests on a stream and not answered yet (a few at most), each
-    // with whether it only reads (decided before its frame is written and released).
+    // with whether it only reads.
     private final Map<OutboundRequest<?>, Boolean> inFlight = new IdentityHashMap<>();
 
     QuicConnection(ClientConfig config, QuicSslContext ssl, boolean ordered) {
@@ -119,25 +117,13 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
      * Called with lock held.
      */
     private boolean mayOverlap(OutboundRequest<?> request) {
-        return inFlight.isEmpty() || (readOnly(request) && !inFlight.containsValue(false));
-    }
-
-    /**
-     * A poll that stores no offset: its frame ends with the auto-commit byte (see
-     * {@link io.whippet.protocol.command.PollMessages}), zero when nothing is stored. Reads the
-     * frame, so only before it is written.
-     */
-    static boolean readOnly(OutboundRequest<?> request) {
-        ByteBuf frame = request.frame();
-        return request.command() == CommandCode.POLL_MESSAGES
-                && frame.isReadable()
-                && frame.getByte(frame.writerIndex() - 1) == 0;
+        return inFlight.isEmpty() || (request.readOnly() && !inFlight.containsValue(false));
     }
 
     // Called with lock held.
     private void dispatch(QuicChannel quic, OutboundRequest<?> request) {
         if (ordered) {
-            inFlight.put(request, readOnly(request));
+            inFlight.put(request, request.readOnly());
             request.future().whenComplete((ignored, failure) -> answered(request));
         }
         openStream(quic, request);

@@ -381,6 +381,7 @@ public abstract class FramedClient implements WhippetClient {
             Identifier streamId, Identifier topicId, Partitioning partitioning, List<Message> messages) {
         return connection.request(
                 CommandCode.SEND_MESSAGES,
+                false,
                 allocator -> RequestEncoder.encodeSend(allocator, streamId, topicId, partitioning, messages),
                 nothing());
     }

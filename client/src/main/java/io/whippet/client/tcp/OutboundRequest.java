@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * owns {@code frame}; {@link ClientChannelHandler} hands the frame on to the socket. It counts
  * references through its frame, so a request that Netty drops without reaching the handler (a
  * write to a channel already torn down) still frees its buffer.
+ *
+ * <p>{@code readOnly}: the command changes nothing on the server (a poll without auto-commit), so
+ * an ordered transport may let it overlap other reads.
  */
 public record OutboundRequest<T extends @Nullable Object>(
-        CommandCode command, ByteBuf frame, ReplyDecoder<T> decoder, CompletableFuture<T> future)
+        CommandCode command, boolean readOnly, ByteBuf frame, ReplyDecoder<T> decoder, CompletableFuture<T> future)
         implements ReferenceCounted {
     @Override
     public int refCnt() {

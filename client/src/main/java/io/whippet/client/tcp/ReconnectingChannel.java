@@ -96,7 +96,7 @@ public abstract class ReconnectingChannel<C extends Channel> implements RequestC
 
     @Override
     public <T extends @Nullable Object> CompletableFuture<T> request(
-            CommandCode code, Function<ByteBufAllocator, ByteBuf> encoder, ReplyDecoder<T> decoder) {
+            CommandCode code, boolean readOnly, Function<ByteBufAllocator, ByteBuf> encoder, ReplyDecoder<T> decoder) {
         CompletableFuture<T> future = new CompletableFuture<>();
         ByteBuf frame;
         try {
@@ -104,7 +104,7 @@ public abstract class ReconnectingChannel<C extends Channel> implements RequestC
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        OutboundRequest<T> request = new OutboundRequest<>(code, frame, decoder, future);
+        OutboundRequest<T> request = new OutboundRequest<>(code, readOnly, frame, decoder, future);
         synchronized (lock) {
             switch (state) {
                 case CLOSED -> {
@@ -206,7 +206,7 @@ public abstract class ReconnectingChannel<C extends Channel> implements RequestC
         CompletableFuture<Boolean> loggedIn = new CompletableFuture<>();
         ByteBuf frame = RequestEncoder.encode(allocator, login);
         synchronized (lock) {
-            send(opened, new OutboundRequest<>(login.code(), frame, payload -> Boolean.TRUE, loggedIn));
+            send(opened, new OutboundRequest<>(login.code(), false, frame, payload -> Boolean.TRUE, loggedIn));
         }
         loggedIn.whenComplete((ignored, failure) -> {
             if (failure == null) {
@@ -276,6 +276,7 @@ public abstract class ReconnectingChannel<C extends Channel> implements RequestC
                                         opened,
                                         new OutboundRequest<>(
                                                 CommandCode.PING,
+                                                false,
                                                 ping,
                                                 payload -> Boolean.TRUE,
                                                 new CompletableFuture<>()));

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.whippet.client.Credentials;
 import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.command.Command;
+import io.whippet.protocol.command.PollMessages;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -18,12 +19,16 @@ import org.jspecify.annotations.Nullable;
 public interface RequestChannel {
     /** Frames {@code command} and sends it; the future completes with the decoded reply. */
     default <T extends @Nullable Object> CompletableFuture<T> request(Command command, ReplyDecoder<T> decoder) {
-        return request(command.code(), allocator -> RequestEncoder.encode(allocator, command), decoder);
+        boolean readOnly = command instanceof PollMessages poll && !poll.autoCommit();
+        return request(command.code(), readOnly, allocator -> RequestEncoder.encode(allocator, command), decoder);
     }
 
-    /** Sends the frame {@code encoder} lays out (whole, header included) in a buffer it allocates. */
+    /**
+     * Sends the frame {@code encoder} lays out (whole, header included) in a buffer it allocates;
+     * {@code readOnly} when the command changes nothing on the server.
+     */
     <T extends @Nullable Object> CompletableFuture<T> request(
-            CommandCode code, Function<ByteBufAllocator, ByteBuf> encoder, ReplyDecoder<T> decoder);
+            CommandCode code, boolean readOnly, Function<ByteBufAllocator, ByteBuf> encoder, ReplyDecoder<T> decoder);
 
     /** Completes once connected and logged in (connecting now if needed). */
     CompletableFuture<Void> connect();

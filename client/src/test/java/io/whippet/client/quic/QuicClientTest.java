@@ -166,6 +166,7 @@ class QuicClientTest {
             int payloadBytes = 200 * 1024; // above the 64 KiB allowed before login
             CompletableFuture<Boolean> refused = connection.request(
                     CommandCode.LOGIN_USER,
+                    false,
                     allocator -> frame(allocator.ioBuffer(), CommandCode.LOGIN_USER.code(), payloadBytes),
                     payload -> Boolean.TRUE);
             assertThatThrownBy(refused::join)
@@ -175,6 +176,7 @@ class QuicClientTest {
                             e -> assertThat(e.knownErrorCode()).contains(ErrorCode.INVALID_COMMAND));
             CompletableFuture<Boolean> ping = connection.request(
                     CommandCode.PING,
+                    false,
                     allocator -> frame(allocator.ioBuffer(), CommandCode.PING.code(), 0),
                     payload -> Boolean.TRUE);
             assertThat(ping.join()).isTrue();
