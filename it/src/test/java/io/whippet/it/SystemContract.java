@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.iggy.client.blocking.IggyBaseClient;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.exception.IggyServerException;
 import org.apache.iggy.message.Partitioning;
 import org.apache.iggy.system.ClientInfo;
@@ -134,6 +135,7 @@ abstract class SystemContract extends ContractTestBase {
     void concurrentCallsOverAPooledClientAllSucceed() throws Exception {
         root.streams().createStream("pooled");
         IggyBaseClient pooled = clients().login(Clients.ROOT_USERNAME, Clients.ROOT_PASSWORD, 5);
+        awaitSdkMarkedAuthenticated(pooled);
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             calls.add(() -> {
@@ -153,6 +155,27 @@ abstract class SystemContract extends ContractTestBase {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * The TCP SDK (0.8.0) completes the caller's login future before it records that it is
+     * authenticated, and with a pool larger than one the next call may check that record first and
+     * fail locally ("Not authenticated", nothing sent). A race of the SDK's, not the server's: wait
+     * until the record is there, so the test exercises the login replay on new connections.
+     */
+    private static void awaitSdkMarkedAuthenticated(IggyBaseClient client) throws InterruptedException {
+        long deadlineNanos = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                client.streams().getStreams();
+                return;
+            } catch (IggyNotConnectedException e) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw e;
+                }
+                Thread.sleep(10);
+            }
         }
     }
 }
