@@ -115,7 +115,7 @@ export async function attempt(action, success) {
 
 /** µs since the epoch as local time. */
 export function time(micros) {
-  if (micros === null || micros === undefined) return '—';
+  if (micros === null || micros === undefined || Number(micros) === 0) return '—';
   return new Date(Number(micros) / 1000).toLocaleString();
 }
 
@@ -130,10 +130,15 @@ export function duration(micros) {
   return `${seconds} s`;
 }
 
+/** A byte count in the largest decimal unit that holds it exactly; u64::MAX and 0 have names. */
 export function bytes(value) {
   if (String(value) === '18446744073709551615') return 'unlimited';
   if (typeof value === 'string') return value;
-  return value === 0 ? 'server default' : `${value} B`;
+  if (value === 0) return 'server default';
+  for (const [unit, size] of [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]]) {
+    if (value >= size && value % size === 0) return `${value / size} ${unit}`;
+  }
+  return `${value} B`;
 }
 
 export function readInput(form, name) {

@@ -31,7 +31,7 @@ function create(refresh) {
   modal(
     'Create personal access token',
     () => [
-      field('Name', h('input', { name: 'name', required: true, maxlength: 30 })),
+      field('Name', h('input', { name: 'name', required: true, minlength: 3, maxlength: 30 })),
       field('Expires after (seconds)', h('input', { name: 'expiry', type: 'number', min: 0, value: 0 }), '0 = never'),
     ],
     async (form) => {
