@@ -109,11 +109,16 @@ function toJson(body) {
   );
 }
 
-async function request(method, path, body, authenticated = true) {
+/** Answers the parsed JSON, the text, or with `binary` a Blob and its file name. */
+async function request(method, path, body, authenticated = true, binary = false) {
   const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (authenticated && session) headers.Authorization = `Bearer ${session.token}`;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : toJson(body) });
+  if (binary && response.ok) {
+    const disposition = response.headers.get('content-disposition') || '';
+    return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] || 'download' };
+  }
   const text = await response.text();
   const isJson = (response.headers.get('content-type') || '').includes('application/json');
   const payload = isJson && text ? parseJson(text) : text;
@@ -142,6 +147,8 @@ export async function signOut() {
 }
 
 export const stats = () => request('GET', `/stats`);
+/** A zip of the server's state: {blob, fileName}. */
+export const snapshot = () => request('POST', `/snapshot`, { compression: 'Deflated', snapshot_types: ['All'] }, true, true);
 export const clients = () => request('GET', `/clients`);
 export const client = (clientId) => request('GET', `/clients/${id(clientId)}`);
 

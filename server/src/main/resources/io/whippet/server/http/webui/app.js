@@ -6,6 +6,7 @@ import { h, link, button, toast } from './dom.js';
 
 const BASE = '/ui';
 const REFRESH_KEY = 'whippet.refreshSeconds';
+const THEME_KEY = 'whippet.theme';
 
 /** Route pattern → page module; `:name` segments become params. */
 const ROUTES = [
@@ -70,6 +71,15 @@ function header() {
     localStorage.setItem(REFRESH_KEY, refresh.value);
     render();
   });
+  const theme = h(
+    'select',
+    { 'aria-label': 'Theme' },
+    ['system', 'light', 'dark'].map((name) => h('option', { value: name, selected: name === (localStorage.getItem(THEME_KEY) || 'system') }, `${name} theme`)),
+  );
+  theme.addEventListener('change', () => {
+    localStorage.setItem(THEME_KEY, theme.value);
+    applyTheme();
+  });
   return h(
     'header',
     {},
@@ -84,8 +94,14 @@ function header() {
         return anchor;
       }),
     ),
-    h('div', { class: 'session' }, refresh, h('span', {}, session.username), button('Sign out', () => api.signOut().catch(() => {}))),
+    h('div', { class: 'session' }, theme, refresh, h('span', {}, session.username), button('Sign out', () => api.signOut().catch(() => {}))),
   );
+}
+
+function applyTheme() {
+  const theme = localStorage.getItem(THEME_KEY) || 'system';
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
 }
 
 /** Renders the page for the current location; a newer render makes older async work stale. */
@@ -140,5 +156,6 @@ document.addEventListener('click', (event) => {
 });
 window.addEventListener('popstate', render);
 api.onSignedOut(() => navigate('/sign-in', true));
+applyTheme();
 api.resumeSession();
 render();

@@ -18,12 +18,18 @@ export const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2
 export const DECODERS = {
   string: (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes),
   json: (bytes) => JSON.stringify(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), null, 2),
+  xml: (bytes) => {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const parsed = new DOMParser().parseFromString(text, 'application/xml');
+    if (parsed.getElementsByTagName('parsererror').length > 0) throw new Error('not well-formed XML');
+    return text;
+  },
   hex,
 };
 
-/** The best decoder for a payload: JSON, else string, else hex. */
+/** The best decoder for a payload: JSON, else XML, else string, else hex. */
 export function guessDecoder(bytes) {
-  for (const name of ['json', 'string']) {
+  for (const name of ['json', 'xml', 'string']) {
     try {
       DECODERS[name](bytes);
       return name;

@@ -25,14 +25,51 @@ export function field(label, input, hint) {
   return h('div', { class: 'field' }, h('label', { for: inputId }, label), input, hint ? h('small', {}, hint) : null);
 }
 
-export function table(columns, rows, emptyText = 'Nothing here yet.') {
+/** Each table's sort column, by its column names, so a refresh keeps the reader's order. */
+const sortOrders = new Map();
+
+/**
+ * A table whose column headers sort it (click again to reverse); columns named '' or 'Actions' never sort,
+ * nor does any column when `sortable` is false (the message browser has its own order).
+ */
+export function table(columns, rows, emptyText = 'Nothing here yet.', sortable = true) {
   if (rows.length === 0) return h('p', { class: 'empty' }, emptyText);
-  return h(
+  const key = columns.join('|');
+  const order = sortOrders.get(key);
+  const sorted = order ? [...rows].sort((a, b) => compareCells(a[order.index], b[order.index]) * (order.descending ? -1 : 1)) : rows;
+  const element = h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((column, index) => {
+          if (!sortable || column === '' || column === 'Actions') return h('th', { scope: 'col' }, column);
+          const current = order?.index === index;
+          const sort = () => {
+            sortOrders.set(key, { index, descending: current && !order.descending });
+            element.replaceWith(table(columns, rows, emptyText, sortable));
+          };
+          return h(
+            'th',
+            { scope: 'col', 'aria-sort': current ? (order.descending ? 'descending' : 'ascending') : null },
+            h('button', { type: 'button', class: 'sort', onclick: sort }, column),
+          );
+        }),
+      ),
+    ),
+    h('tbody', {}, sorted.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell))))),
   );
+  return element;
+}
+
+function compareCells(a, b) {
+  const x = a instanceof Node ? a.textContent : String(a ?? '');
+  const y = b instanceof Node ? b.textContent : String(b ?? '');
+  return x.localeCompare(y, undefined, { numeric: true });
 }
 
 export function link(href, text) {

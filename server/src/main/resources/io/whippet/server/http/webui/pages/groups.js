@@ -18,7 +18,7 @@ export async function render({ main, params, onRefresh, base }) {
           h(
             'div',
             { class: 'row-actions' },
-            button('Members', () => members(streamId, topicId, group)),
+            button('Show members', () => members(streamId, topicId, group)),
             button('Delete', () => confirmAction(`Delete consumer group "${group.name}"?`, () => api.deleteGroup(streamId, topicId, group.id), refresh), 'danger'),
           ),
         ]),

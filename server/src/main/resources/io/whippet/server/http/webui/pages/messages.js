@@ -48,6 +48,7 @@ export async function render({ main, params, onRefresh, base }) {
           button('Inspect', () => inspect(message)),
         ]),
         'No messages on this page.',
+        false,
       ),
     );
   };

@@ -1,5 +1,5 @@
 import * as api from '../api.js';
-import { h, time } from '../dom.js';
+import { h, button, attempt, time } from '../dom.js';
 
 const TILES = [
   ['Streams', 'streams_count'],
@@ -25,7 +25,7 @@ const TILES = [
 
 export async function render({ main, onRefresh }) {
   const grid = h('div', { class: 'tiles', 'aria-live': 'polite' });
-  main.append(h('h1', {}, 'Overview'), grid);
+  main.append(h('div', { class: 'title' }, h('h1', {}, 'Overview'), button('Download snapshot', download)), grid);
   const refresh = async () => {
     const stats = await api.stats();
     grid.replaceChildren(
@@ -36,4 +36,15 @@ export async function render({ main, onRefresh }) {
   };
   await refresh();
   onRefresh(refresh);
+}
+
+async function download() {
+  const snapshot = await attempt(api.snapshot);
+  if (!snapshot) return;
+  const url = URL.createObjectURL(snapshot.blob);
+  const anchor = h('a', { href: url, download: snapshot.fileName });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
