@@ -138,6 +138,12 @@ export async function signIn(username, password) {
   keepSession(identity, username);
 }
 
+/** Signs in with a personal access token; the API names the user only by id. */
+export async function signInWithToken(token) {
+  const identity = await request('POST', `/personal-access-tokens/login`, { token }, false);
+  keepSession(identity, `user ${identity.user_id}`);
+}
+
 export async function signOut() {
   try {
     await request('DELETE', `/users/logout`);
