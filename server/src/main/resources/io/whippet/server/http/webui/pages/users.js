@@ -1,18 +1,6 @@
 import * as api from '../api.js';
 import { h, field, table, button, modal, confirmAction, attempt, time, readInput } from '../dom.js';
-
-const GLOBAL = [
-  'manage_servers',
-  'read_servers',
-  'manage_users',
-  'read_users',
-  'manage_streams',
-  'read_streams',
-  'manage_topics',
-  'read_topics',
-  'poll_messages',
-  'send_messages',
-];
+import { permissionFields, readPermissions } from './permissions.js';
 
 export async function render({ main, onRefresh }) {
   const list = h('div');
@@ -47,46 +35,15 @@ function statusSelect(status) {
   return h('select', { name: 'status' }, ['active', 'inactive'].map((value) => h('option', { value, selected: value === status }, value)));
 }
 
-/** Global checkboxes plus the per-stream/per-topic part as JSON (the API's own shape). */
-function permissionFields(permissions) {
-  const global = permissions?.global || {};
-  return [
-    h(
-      'fieldset',
-      { class: 'checks' },
-      h('legend', {}, 'Global permissions'),
-      GLOBAL.map((name) => h('label', {}, h('input', { type: 'checkbox', name, checked: global[name] }), name.replace('_', ' '))),
-    ),
-    field(
-      'Stream and topic permissions (JSON)',
-      h('textarea', { name: 'streams', rows: 6, class: 'code', value: permissions?.streams ? JSON.stringify(permissions.streams, null, 2) : '' }),
-      'e.g. {"0": {"manage_stream": false, "read_stream": true, "manage_topics": false, "read_topics": true, "poll_messages": true, "send_messages": false, "topics": null}}',
-    ),
-  ];
-}
-
-function readPermissions(form) {
-  const global = Object.fromEntries(GLOBAL.map((name) => [name, form.elements.namedItem(name).checked]));
-  const streamsText = readInput(form, 'streams');
-  let streams = null;
-  if (streamsText) {
-    try {
-      streams = JSON.parse(streamsText);
-    } catch (e) {
-      throw new Error(`Stream permissions: ${e.message}`);
-    }
-  }
-  return { global, streams };
-}
-
-function add(refresh) {
+async function add(refresh) {
+  const permissionEditor = await permissionFields(null);
   modal(
     'Add user',
     () => [
       field('Username', h('input', { name: 'username', required: true, autocomplete: 'off' })),
       field('Password', h('input', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' })),
       field('Status', statusSelect('active')),
-      ...permissionFields(null),
+      ...permissionEditor,
     ],
     async (form) => {
       await api.createUser(readInput(form, 'username'), form.elements.namedItem('password').value, readInput(form, 'status'), readPermissions(form));
@@ -109,7 +66,8 @@ function edit(user, refresh) {
 async function permissions(user) {
   const details = await attempt(() => api.user(user.id));
   if (!details) return;
-  modal(`Permissions of ${user.username}`, () => permissionFields(details.permissions), (form) => api.updatePermissions(user.id, readPermissions(form)));
+  const editor = await permissionFields(details.permissions);
+  modal(`Permissions of ${user.username}`, () => editor, (form) => api.updatePermissions(user.id, readPermissions(form)));
 }
 
 function password(user) {
