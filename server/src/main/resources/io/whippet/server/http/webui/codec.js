@@ -40,6 +40,52 @@ export function guessDecoder(bytes) {
   return 'hex';
 }
 
+/** Bytes of `text` as a header value of `kind` (little-endian), for sending. */
+export function encodeHeaderValue(kind, text) {
+  const writers = {
+    string: () => utf8Bytes(text),
+    bool: () => {
+      if (text !== 'true' && text !== 'false') throw new Error(`bool header: "${text}" (expected true or false)`);
+      return Uint8Array.of(text === 'true' ? 1 : 0);
+    },
+    int32: (view) => view.setInt32(0, inRange(checkedInteger(text), -(2 ** 31), 2 ** 31 - 1), true),
+    uint32: (view) => view.setUint32(0, inRange(checkedInteger(text), 0, 2 ** 32 - 1), true),
+    int64: (view) => view.setBigInt64(0, inRange(BigInt(text), -(2n ** 63n), 2n ** 63n - 1n), true),
+    uint64: (view) => view.setBigUint64(0, inRange(BigInt(text), 0n, 2n ** 64n - 1n), true),
+    float64: (view) => view.setFloat64(0, checkedNumber(text), true),
+  };
+  const sizes = { int32: 4, uint32: 4, int64: 8, uint64: 8, float64: 8 };
+  if (!writers[kind]) throw new Error(`header kind "${kind}" (expected one of ${Object.keys(writers).join(', ')})`);
+  if (!sizes[kind]) return writers[kind]();
+  const bytes = new Uint8Array(sizes[kind]);
+  try {
+    writers[kind](new DataView(bytes.buffer));
+  } catch {
+    throw new Error(`${kind} header: "${text}" is not a valid ${kind}`);
+  }
+  return bytes;
+}
+
+export const HEADER_KINDS = ['string', 'bool', 'int32', 'uint32', 'int64', 'uint64', 'float64'];
+
+/** DataView setters wrap out-of-range values silently; a header must carry what was typed. */
+function inRange(value, min, max) {
+  if (value < min || value > max) throw new Error('out of range');
+  return value;
+}
+
+function checkedNumber(text) {
+  const value = Number(text);
+  if (text.trim() === '' || Number.isNaN(value)) throw new Error(`"${text}" is not a number`);
+  return value;
+}
+
+function checkedInteger(text) {
+  const value = checkedNumber(text);
+  if (!Number.isInteger(value)) throw new Error(`"${text}" is not an integer`);
+  return value;
+}
+
 /** One user header value ({kind, value: base64}) as text, read little-endian as the server stores it. */
 export function headerValue({ kind, value }) {
   const bytes = fromBase64(value);

@@ -84,9 +84,12 @@ export function button(text, onclick, kind = '') {
  * Opens a modal <dialog>. `build(close)` returns its content; when `onSubmit` is given the
  * content is a form whose submit calls it, showing any error in the dialog and closing on success.
  */
+let modalCount = 0;
+
 export function modal(title, build, onSubmit) {
+  const titleId = `modal-title-${++modalCount}`;
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const dialog = h('dialog', { 'aria-labelledby': 'modal-title' });
+  const dialog = h('dialog', { 'aria-labelledby': titleId });
   const close = () => {
     dialog.close();
     dialog.remove();
@@ -112,7 +115,7 @@ export function modal(title, build, onSubmit) {
   } else {
     content = h('div', {}, body, h('div', { class: 'actions' }, button('Close', close)));
   }
-  dialog.append(h('h2', { id: 'modal-title' }, title), content);
+  dialog.append(h('h2', { id: titleId }, title), content);
   dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();

@@ -1,6 +1,6 @@
 import * as api from '../api.js';
 import { fromBase64, DECODERS, guessDecoder, headerValue, utf8 } from '../codec.js';
-import { h, field, table, link, button, modal, time } from '../dom.js';
+import { h, field, table, link, button, modal, time, toast } from '../dom.js';
 import { topicCrumbs } from './crumbs.js';
 
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -54,7 +54,7 @@ export async function render({ main, params, onRefresh, base }) {
   };
   const go = (page) => {
     state.page = page;
-    refresh().catch(() => {});
+    refresh().catch((e) => toast(e.reason || e.message, 'error'));
   };
   order.addEventListener('change', () => {
     state.newestFirst = order.value === 'newest';
