@@ -45,7 +45,7 @@ final class WebUi {
     private static final Pattern ROUTE = Pattern.compile("(/[A-Za-z0-9_-]+)*/?");
     private static final Pattern FILE = Pattern.compile("(/[A-Za-z0-9_-]+)*/[A-Za-z0-9_-]+\\.[a-z0-9]+");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none';"
+            + " img-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none';"
             + " base-uri 'none'";
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
