@@ -73,10 +73,12 @@ public record ServerConfig(
             String jwtEncodingSecret,
             boolean metricsEnabled,
             String metricsEndpoint,
+            boolean webUi,
             TlsConfig tls) {
         @Override
         public String toString() {
-            return "HttpConfig[enabled=" + enabled + ", address=" + address + ", secret=<redacted>]";
+            return "HttpConfig[enabled=" + enabled + ", address=" + address + ", webUi=" + webUi
+                    + ", secret=<redacted>]";
         }
     }
 
@@ -165,6 +167,7 @@ public record ServerConfig(
                         source.string("http.jwt.encoding_secret"),
                         source.bool("http.metrics.enabled"),
                         source.string("http.metrics.endpoint"),
+                        source.bool("http.web_ui"),
                         tls(source, "http.tls")),
                 quic(source),
                 new MaintenanceConfig(

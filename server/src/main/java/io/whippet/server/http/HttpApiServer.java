@@ -84,6 +84,9 @@ public final class HttpApiServer implements AutoCloseable {
                 router.route().handler(cors(config.corsAllowedOrigins()));
             }
             router.route().handler(new BodyCollector(config.maxRequestSizeBytes()));
+            if (config.webUi()) {
+                new WebUi().register(router);
+            }
             if (config.metricsEnabled()) {
                 router.get(config.metricsEndpoint())
                         .handler(context -> context.response()

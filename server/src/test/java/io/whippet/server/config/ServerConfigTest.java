@@ -44,6 +44,22 @@ class ServerConfigTest {
     }
 
     @Test
+    void webUiIsOffByDefaultAsInIggyAndTurnsOnFromTheFileOrTheEnvironment() throws Exception {
+        assertThat(ServerConfig.defaults().http().webUi()).isFalse();
+        Path file = dir.resolve("web-ui.toml");
+        Files.writeString(file, "[http]\nweb_ui = true\n");
+        assertThat(ServerConfig.load(file, Map.of()).http().webUi()).isTrue();
+        assertThat(ServerConfig.load(null, Map.of("IGGY_HTTP_WEB_UI", "true"))
+                        .http()
+                        .webUi())
+                .isTrue();
+        assertThat(ServerConfig.load(file, Map.of("IGGY_HTTP_WEB_UI", "false"))
+                        .http()
+                        .webUi())
+                .isFalse();
+    }
+
+    @Test
     void unknownKeyInFileIsRejectedByName() throws Exception {
         Path file = dir.resolve("bad.toml");
         Files.writeString(file, "[tcp]\nadress = \"127.0.0.1:1\"\n");
