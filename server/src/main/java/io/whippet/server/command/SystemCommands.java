@@ -64,18 +64,19 @@ final class SystemCommands {
             freeMemory = sun.getFreeMemorySize();
         }
         File dataDirectory = context.config().system().path().toFile();
+        ProcessUsage usage = ProcessUsage.read();
         long now = context.nowMicros();
         Stats stats = new Stats(
                 ProcessHandle.current().pid(),
                 processCpu,
                 systemCpu,
-                runtime.totalMemory() - runtime.freeMemory(),
+                usage.residentBytes(),
                 totalMemory,
                 freeMemory,
                 now - context.startTimeMicros(),
                 context.startTimeMicros(),
-                0,
-                0,
+                usage.readBytes(),
+                usage.writtenBytes(),
                 sizeBytes,
                 view.streams().size(),
                 view.topicsCount(),
@@ -91,7 +92,7 @@ final class SystemCommands {
                 SERVER_VERSION,
                 SERVER_SEMVER,
                 List.of(),
-                Thread.activeCount(),
+                usage.threadsCount(),
                 dataDirectory.getUsableSpace(),
                 dataDirectory.getTotalSpace());
         return Reply.ok(Responses.encodePayload(stats));
