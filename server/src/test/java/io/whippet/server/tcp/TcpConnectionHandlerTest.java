@@ -31,7 +31,7 @@ class TcpConnectionHandlerTest {
         }
 
         @Override
-        public boolean quickOnIoThread(int code) {
+        public boolean quickOnIoThread(int code, ByteBuffer payload) {
             return code == QUICK;
         }
 
