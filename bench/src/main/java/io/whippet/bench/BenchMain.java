@@ -93,7 +93,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(
             names = "--no-poll-ahead",
-            description = "pinned consumers wait for each poll before sending the next (default: two polls ahead)")
+            description = "pinned consumers wait for each poll before sending the next (default: one poll ahead)")
     private boolean noPollAhead;
 
     @Option(

@@ -10,7 +10,7 @@ import io.whippet.client.TlsSettings;
  * @param samplingMs the width of one time-series bucket
  * @param embeddedServer start a server in a temp dir inside this process
  * @param serverAddress host:port of the server (ignored when embedded)
- * @param pollAhead a pinned consumer keeps its next polls in flight while it reads the current one
+ * @param pollAhead a pinned consumer keeps its next poll in flight while it reads the current one
  */
 public record BenchParams(
         BenchKind kind,

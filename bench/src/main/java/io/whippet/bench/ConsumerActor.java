@@ -11,7 +11,6 @@ import io.whippet.protocol.PollingStrategy;
 import io.whippet.protocol.command.PollMessages;
 import io.whippet.protocol.response.PolledMessages;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,18 +31,9 @@ final class ConsumerActor implements BenchActor {
     private final ActorContext context;
     private final @Nullable String groupName;
     private final AtomicLong groupRemaining;
-    /**
-     * Polls a pinned consumer keeps in flight beyond the one it waits for. Two, not one: the I/O
-     * thread often reads two replies in one wake-up, and with a single poll ahead the server then
-     * sat idle until the actor's next poll arrived (strace: both polls went out together after both
-     * replies were in).
-     */
-    private static final int POLL_AHEAD_DEPTH = 2;
-
-    private record Ahead(long offset, CompletableFuture<BorrowedMessages> reply) {}
-
-    // Polls sent ahead (pinned consumers only), oldest first; the actor's thread only.
-    private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
+    // The poll sent ahead (pinned consumers only) and the offset it asked for; the actor's thread only.
+    private @Nullable CompletableFuture<BorrowedMessages> ahead;
+    private long aheadOffset;
 
     /** {@code groupName} null for a pinned consumer; {@code groupRemaining} is shared by a group. */
     ConsumerActor(ActorContext context, @Nullable String groupName, AtomicLong groupRemaining) {
@@ -115,27 +105,25 @@ final class ConsumerActor implements BenchActor {
      */
     private BorrowedMessages reply(long offset, int count, long target) {
         CompletableFuture<BorrowedMessages> current;
-        Ahead next = ahead.peekFirst();
-        if (next != null && next.offset() == offset) {
-            current = ahead.removeFirst().reply();
+        if (ahead != null && aheadOffset == offset) {
+            current = ahead;
+            ahead = null;
         } else {
             dropPollAhead();
             current = context.client().pollMessagesBorrowed(poll(offset, count));
         }
-        if (groupName == null && context.params().pollAhead()) {
-            Ahead last = ahead.peekLast();
-            long nextOffset = (last == null ? offset : last.offset()) + count;
-            while (ahead.size() < POLL_AHEAD_DEPTH && nextOffset < target) {
-                ahead.addLast(new Ahead(nextOffset, context.client().pollMessagesBorrowed(poll(nextOffset, count))));
-                nextOffset += count;
-            }
+        if (groupName == null && context.params().pollAhead() && offset + count < target) {
+            aheadOffset = offset + count;
+            ahead = context.client().pollMessagesBorrowed(poll(aheadOffset, count));
         }
         return BlockingClient.await(current);
     }
 
     private void dropPollAhead() {
-        for (Ahead dropped; (dropped = ahead.pollFirst()) != null; ) {
-            dropped.reply().thenAccept(BorrowedMessages::close);
+        CompletableFuture<BorrowedMessages> dropped = ahead;
+        ahead = null;
+        if (dropped != null) {
+            dropped.thenAccept(BorrowedMessages::close);
         }
     }
 
