@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.whippet.client.BlockingClient;
+import io.whippet.client.BorrowedMessages;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.Credentials;
@@ -12,15 +13,22 @@ import io.whippet.client.ServerErrorException;
 import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.Identifier;
+import io.whippet.protocol.MessageLayout;
+import io.whippet.protocol.OptionalPartitionId;
+import io.whippet.protocol.PollingStrategy;
 import io.whippet.protocol.command.GetClient;
 import io.whippet.protocol.command.LoginUser;
+import io.whippet.protocol.command.PollMessages;
 import io.whippet.protocol.response.ClientDetails;
 import io.whippet.protocol.response.ClientInfo;
 import io.whippet.protocol.response.Identity;
+import io.whippet.protocol.response.PolledMessages;
 import io.whippet.protocol.response.Responses;
 import io.whippet.protocol.response.Transport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +67,68 @@ class TcpClientTest {
             }
             assertThat(server.connectionCount()).isEqualTo(1);
         }
+    }
+
+    /**
+     * Poll replies larger than any read buffer, pipelined, each read partly into a read buffer and
+     * then straight into its own reply buffer: every reply must come back whole and in order.
+     */
+    @Test
+    void pipelinedLargePollRepliesArriveWholeAndInOrder() throws Exception {
+        int messages = 1200;
+        int payloadBytes = 1000;
+        try (FakeServer server = new FakeServer(request -> FakeServer.Reply.ok(polledReply(
+                        ((PollingStrategy.Offset) PollMessages.decode(request.payloadBuffer())
+                                        .strategy())
+                                .value(),
+                        messages,
+                        payloadBytes)));
+                TcpClient client = TcpClient.create(config(server))) {
+            List<CompletableFuture<BorrowedMessages>> replies = new ArrayList<>();
+            for (int poll = 0; poll < 12; poll++) {
+                replies.add(client.pollMessagesBorrowed(new PollMessages(
+                        io.whippet.protocol.Consumer.consumer(Identifier.of(1)),
+                        Identifier.of(1),
+                        Identifier.of(1),
+                        OptionalPartitionId.of(0),
+                        new PollingStrategy.Offset((long) poll * messages),
+                        messages,
+                        false)));
+            }
+            for (int poll = 0; poll < 12; poll++) {
+                try (BorrowedMessages reply = replies.get(poll).get()) {
+                    ByteBuffer area = reply.messages().messages();
+                    assertThat(reply.messages().count()).isEqualTo(messages);
+                    assertThat(area.remaining()).isEqualTo(messages * (MessageLayout.HEADER_SIZE + payloadBytes));
+                    for (int i = 0; i < messages; i++) {
+                        int at = area.position() + i * (MessageLayout.HEADER_SIZE + payloadBytes);
+                        long offset = (long) poll * messages + i;
+                        assertThat(area.getLong(at + MessageLayout.OFFSET_OFFSET))
+                                .isEqualTo(offset);
+                        assertThat(area.get(at + MessageLayout.HEADER_SIZE + payloadBytes - 1))
+                                .isEqualTo((byte) offset);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A PolledMessages payload: {@code count} messages from {@code first}, payload bytes = offset. */
+    private static ByteBuffer polledReply(long first, int count, int payloadBytes) {
+        int messageBytes = MessageLayout.HEADER_SIZE + payloadBytes;
+        ByteBuffer out = ByteBuffer.allocate(PolledMessages.HEADER_BYTES + count * messageBytes)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        PolledMessages.encodeHeader(out, 0, first + count - 1, count);
+        for (int i = 0; i < count; i++) {
+            int at = out.position();
+            out.putLong(at + MessageLayout.OFFSET_OFFSET, first + i);
+            out.putInt(at + MessageLayout.PAYLOAD_LENGTH_OFFSET, payloadBytes);
+            for (int b = 0; b < payloadBytes; b++) {
+                out.put(at + MessageLayout.HEADER_SIZE + b, (byte) (first + i));
+            }
+            out.position(at + messageBytes);
+        }
+        return out.flip();
     }
 
     @Test

@@ -16,12 +16,12 @@ public interface CommandProcessor {
     Reply process(Session session, int code, ByteBuffer payload);
 
     /**
-     * Whether a request with {@code code} finishes quickly and never waits for another thread or
-     * an fsync, so that a transport may run it on its I/O thread and spare two thread hand-offs.
-     * Such a request must still not block that thread for long: a transport that sees one take
-     * long sends the next ones to a virtual thread again.
+     * Whether a request with {@code code} and {@code payload} (little-endian, not consumed) finishes
+     * quickly and never waits for another thread or an fsync, so that a transport may run it on its
+     * I/O thread and spare two thread hand-offs. Such a request must still not block that thread
+     * for long: a transport that sees one take long sends the next ones to a virtual thread again.
      */
-    default boolean quickOnIoThread(int code) {
+    default boolean quickOnIoThread(int code, ByteBuffer payload) {
         return false;
     }
 

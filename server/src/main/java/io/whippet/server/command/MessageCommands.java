@@ -78,6 +78,23 @@ final class MessageCommands {
         return Reply.EMPTY;
     }
 
+    /**
+     * Whether {@code command} can be answered without blocking: no auto-commit (its store fsyncs),
+     * and no partition of the topic holds encoded messages (decoding is CPU work the size of the
+     * poll). What remains is an index lookup; the messages themselves go out as file regions.
+     */
+    boolean pollIsQuick(PollMessages command) {
+        if (command.autoCommit()) {
+            return false;
+        }
+        var topic = context.metadata().view().topic(command.streamId(), command.topicId());
+        if (topic.isEmpty()) {
+            return true; // answered with an error at once
+        }
+        var data = context.dataPlane().topic(topic.get().streamId(), topic.get().id());
+        return data.isEmpty() || data.get().partitions().stream().noneMatch(Partition::holdsEncodedPayloads);
+    }
+
     Reply poll(Session session, User user, PollMessages command) {
         MetadataView view = context.metadata().view();
         TopicInfo topic = view.requireTopic(command.streamId(), command.topicId());

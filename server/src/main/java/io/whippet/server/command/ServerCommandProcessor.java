@@ -54,6 +54,7 @@ import io.whippet.protocol.command.UpdateTopic;
 import io.whippet.protocol.command.UpdateUser;
 import io.whippet.server.metadata.User;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
@@ -76,6 +77,11 @@ public final class ServerCommandProcessor implements CommandProcessor {
      * acknowledgement never waits for the flusher, so it can run on the I/O thread.
      */
     private final boolean quickSends;
+    /**
+     * Without checksum validation on read and encryption, a poll without auto-commit is an index
+     * lookup: its messages go from the page cache to the socket after it returns.
+     */
+    private final boolean quickPolls;
 
     public ServerCommandProcessor(CommandContext context) {
         this.context = context;
@@ -87,11 +93,22 @@ public final class ServerCommandProcessor implements CommandProcessor {
         this.messages = new MessageCommands(context);
         var config = context.config().system();
         this.quickSends = !config.enforceFsync() && !config.encryption().enabled();
+        this.quickPolls = !config.validateChecksum() && !config.encryption().enabled();
     }
 
     @Override
-    public boolean quickOnIoThread(int code) {
-        return quickSends && code == CommandCode.SEND_MESSAGES.code();
+    public boolean quickOnIoThread(int code, ByteBuffer payload) {
+        if (code == CommandCode.SEND_MESSAGES.code()) {
+            return quickSends;
+        }
+        if (code != CommandCode.POLL_MESSAGES.code() || !quickPolls) {
+            return false;
+        }
+        try {
+            return messages.pollIsQuick(PollMessages.decode(payload.duplicate().order(ByteOrder.LITTLE_ENDIAN)));
+        } catch (RuntimeException malformed) {
+            return true; // answered with an error at once
+        }
     }
 
     /** Sessions connected over TCP and QUIC (HTTP has none), for the metrics endpoint. */

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
+import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.WhippetException;
 import io.whippet.server.command.CommandProcessor;
@@ -23,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  * CommandProcessor#process} may run elsewhere.
  *
  * <p>Where a request runs: a quick one ({@link CommandProcessor#quickOnIoThread}: a send that
- * needs no fsync, so a checksum and a write to the page cache) of at most {@value
- * #MAX_ON_EVENT_LOOP_BYTES} bytes runs on the event loop and its reply is written at once, with no
- * thread hand-off at all; every other request runs on a virtual thread, whose reply comes back to
+ * needs no fsync, so a checksum and a write to the page cache; or, on a plaintext connection, a
+ * poll without auto-commit, so an index lookup whose messages follow as file regions) of at most
+ * {@value #MAX_ON_EVENT_LOOP_BYTES} bytes runs on the event loop and its reply is written at once,
+ * with no thread hand-off at all; every other request runs on a virtual thread, whose reply comes back to
  * the event loop as one task. A write to the page cache can still stall (dirty-page throttling),
  * and the event loop serves other connections too: after a request that held it longer than
  * {@code MAX_ON_EVENT_LOOP_NANOS}, the connection sends every request to virtual threads for a
@@ -161,8 +163,10 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
      */
     private boolean runsHere(InboundFrame.Request request) {
         return request.payload().readableBytes() <= MAX_ON_EVENT_LOOP_BYTES
-                && processor.quickOnIoThread(request.code())
-                && System.nanoTime() - offloadUntilNanos >= 0;
+                && (zeroCopy || request.code() != CommandCode.POLL_MESSAGES.code())
+                && System.nanoTime() - offloadUntilNanos >= 0
+                && processor.quickOnIoThread(
+                        request.code(), request.payload().nioBuffer().order(ByteOrder.LITTLE_ENDIAN));
     }
 
     /** On the event loop or a virtual thread: the command, whose payload is released here. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.whippet.protocol.CommandCode;
 import io.whippet.server.command.CommandProcessor;
 import io.whippet.server.command.Reply;
 import io.whippet.server.command.Session;
@@ -19,8 +20,12 @@ import org.junit.jupiter.api.Test;
 class TcpConnectionHandlerTest {
     private static final int QUICK = 101;
     private static final int SLOW = 202;
+    private static final int POLL = CommandCode.POLL_MESSAGES.code();
 
-    /** Answers each request with its code and first payload byte; codes {@link #QUICK} run on the I/O thread. */
+    /**
+     * Answers each request with its code and first payload byte; codes {@link #QUICK} and {@link
+     * #POLL} run on the I/O thread.
+     */
     private static final class EchoProcessor implements CommandProcessor {
         final List<String> ranOn = new ArrayList<>();
 
@@ -31,8 +36,8 @@ class TcpConnectionHandlerTest {
         }
 
         @Override
-        public boolean quickOnIoThread(int code) {
-            return code == QUICK;
+        public boolean quickOnIoThread(int code, ByteBuffer payload) {
+            return code == QUICK || code == POLL;
         }
 
         @Override
@@ -116,5 +121,24 @@ class TcpConnectionHandlerTest {
         channel.runPendingTasks();
         assertThat(reply(channel)).isEqualTo("0/2/101/2");
         assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void aQuickPollRunsOnTheEventLoopOnlyWhenItsMessagesGoOutAsFileRegions() {
+        for (boolean zeroCopy : new boolean[] {true, false}) {
+            EchoProcessor processor = new EchoProcessor();
+            ManualExecutor executor = new ManualExecutor();
+            Session session = new Session(Session.Transport.TCP, "127.0.0.1:1", 0);
+            EmbeddedChannel channel = new EmbeddedChannel(
+                    new TcpConnectionHandler(session, processor, executor, zeroCopy, Long.MAX_VALUE));
+
+            channel.writeInbound(request(POLL, 4));
+            // Under TLS the messages are copied through the cipher, on a virtual thread.
+            assertThat(executor.tasks).as("zero copy: %s", zeroCopy).hasSize(zeroCopy ? 0 : 1);
+            executor.tasks.forEach(Runnable::run);
+            channel.runPendingTasks();
+            assertThat(reply(channel)).isEqualTo("0/2/" + POLL + "/4");
+            assertThat(channel.finish()).isFalse();
+        }
     }
 }
