@@ -192,7 +192,7 @@ class QuicClientTest {
     @Test
     void oversizedFrameIsRefusedOnItsStreamAndTheConnectionGoesOn() {
         QuicConnection connection = new QuicConnection(
-                config(Credentials.none()), QuicClient.sslContext(new TlsSettings(true, "", null, false)), true);
+                config(Credentials.none()), QuicClient.sslContext(new TlsSettings(true, "", null, false)), true, 0);
         try {
             int payloadBytes = 200 * 1024; // above the 64 KiB allowed before login
             CompletableFuture<Boolean> refused = connection.request(
