@@ -39,7 +39,16 @@ public final class QuicClient extends FramedClient {
 
     /** A client that connects on first use or {@link #connect()}; requests take effect in call order. */
     public static QuicClient create(ClientConfig config) {
-        return new QuicClient(new QuicConnection(config, sslContext(config.tls()), true));
+        return create(config, 0);
+    }
+
+    /**
+     * An ordered client whose datagrams are at most {@code udpPayloadBytes} each way (0: chosen
+     * from the server address); what a peer with a small MTU, such as Iggy's 1,200-byte start,
+     * sends and receives.
+     */
+    static QuicClient create(ClientConfig config, long udpPayloadBytes) {
+        return new QuicClient(new QuicConnection(config, sslContext(config.tls()), true, udpPayloadBytes));
     }
 
     /**
@@ -47,7 +56,7 @@ public final class QuicClient extends FramedClient {
      * any order, and their futures complete as the replies arrive.
      */
     public static QuicClient createConcurrent(ClientConfig config) {
-        return new QuicClient(new QuicConnection(config, sslContext(config.tls()), false));
+        return new QuicClient(new QuicConnection(config, sslContext(config.tls()), false, 0));
     }
 
     /** Parses the connection string, connects and logs in; blocks until done. */

@@ -9,20 +9,26 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.quic.EpollQuicUtils;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicChannelOption;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
+import io.netty.handler.codec.quic.SegmentedDatagramPacketAllocator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.whippet.client.ClientConfig;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.tcp.OutboundRequest;
 import io.whippet.client.tcp.ReconnectingChannel;
+import io.whippet.protocol.QuicDatagrams;
 import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -40,6 +46,10 @@ import org.jspecify.annotations.Nullable;
  * request is sent only once the previous one is answered, which keeps the {@code WhippetClient}
  * promise that requests take effect in call order; unordered, every request goes out at once.
  * Heartbeat pings always go straight onto a stream of their own.
+ *
+ * <p>Datagrams: on epoll the socket sends with UDP GSO (several equal packets per {@code sendmsg})
+ * and receives with UDP_GRO (a batch of them per read), as the server does; quiche's packets are
+ * at most 16 KB ({@link QuicDatagrams}), so these batch the ~64 packets of a 1 MB poll reply.
  */
 final class QuicConnection extends ReconnectingChannel<QuicChannel> {
     /** The largest reply accepted, as on TCP. */
@@ -71,15 +81,18 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
 
     private final QuicSslContext ssl;
     private final boolean ordered;
+    /** The largest datagram sent or received; 0 picks one from the server address. */
+    private final long udpPayloadBytes;
 
     // Guarded by lock: the ordered requests on a stream and not answered yet (a few at most), each
     // with whether it only reads.
     private final Map<OutboundRequest<?>, Boolean> inFlight = new IdentityHashMap<>();
 
-    QuicConnection(ClientConfig config, QuicSslContext ssl, boolean ordered) {
+    QuicConnection(ClientConfig config, QuicSslContext ssl, boolean ordered, long udpPayloadBytes) {
         super(config, PooledByteBufAllocator.DEFAULT);
         this.ssl = ssl;
         this.ordered = ordered;
+        this.udpPayloadBytes = udpPayloadBytes;
     }
 
     @Override
@@ -209,8 +222,9 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
         String domain =
                 config.tls().domain().isEmpty() ? "localhost" : config.tls().domain();
         InetSocketAddress server = new InetSocketAddress(config.host(), config.port());
-        long udpPayloadBytes =
-                server.getAddress() != null && server.getAddress().isLoopbackAddress()
+        long datagramBytes = udpPayloadBytes > 0
+                ? udpPayloadBytes
+                : server.getAddress() != null && server.getAddress().isLoopbackAddress()
                         ? LOOPBACK_UDP_PAYLOAD_BYTES
                         : NETWORK_UDP_PAYLOAD_BYTES;
         ChannelHandler codec = new QuicClientCodecBuilder()
@@ -221,39 +235,45 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
                 .initialMaxStreamDataBidirectionalRemote(STREAM_WINDOW_BYTES)
                 .initialMaxStreamsBidirectional(0)
                 .initialMaxStreamsUnidirectional(0)
-                .maxRecvUdpPayloadSize(udpPayloadBytes)
-                .maxSendUdpPayloadSize(udpPayloadBytes)
+                .maxRecvUdpPayloadSize(datagramBytes)
+                .maxSendUdpPayloadSize(datagramBytes)
                 .build();
-        new Bootstrap()
+        Bootstrap udpBootstrap = new Bootstrap()
                 .group(Shared.GROUP)
                 .channel(Shared.EPOLL ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.ALLOCATOR, allocator)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
-                .handler(codec)
-                .bind(0)
-                .addListener(bound -> {
-                    if (!bound.isSuccess()) {
-                        retryOrFail(attempt, bound.cause());
-                        return;
-                    }
-                    Channel udp = ((io.netty.channel.ChannelFuture) bound).channel();
-                    QuicChannel.newBootstrap(udp)
-                            .option(ChannelOption.ALLOCATOR, allocator)
-                            .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                            .streamOption(ChannelOption.ALLOCATOR, allocator)
-                            .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
-                            .remoteAddress(server)
-                            .connect()
-                            .addListener(done -> {
-                                if (done.isSuccess()) {
-                                    logIn((QuicChannel) done.getNow(), attempt);
-                                } else {
-                                    udp.close();
-                                    retryOrFail(attempt, done.cause());
-                                }
-                            });
-                });
+                // One read holds a whole datagram, or a whole GRO batch of them.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536));
+        if (Shared.EPOLL) {
+            udpBootstrap.option(EpollChannelOption.UDP_GRO, true);
+        }
+        SegmentedDatagramPacketAllocator segments = SegmentedDatagramPacket.isSupported()
+                ? EpollQuicUtils.newSegmentedAllocator(QuicDatagrams.gsoSegments(datagramBytes))
+                : SegmentedDatagramPacketAllocator.NONE;
+        udpBootstrap.handler(codec).bind(0).addListener(bound -> {
+            if (!bound.isSuccess()) {
+                retryOrFail(attempt, bound.cause());
+                return;
+            }
+            Channel udp = ((io.netty.channel.ChannelFuture) bound).channel();
+            QuicChannel.newBootstrap(udp)
+                    .option(ChannelOption.ALLOCATOR, allocator)
+                    .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, segments)
+                    .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .streamOption(ChannelOption.ALLOCATOR, allocator)
+                    .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+                    .remoteAddress(server)
+                    .connect()
+                    .addListener(done -> {
+                        if (done.isSuccess()) {
+                            logIn((QuicChannel) done.getNow(), attempt);
+                        } else {
+                            udp.close();
+                            retryOrFail(attempt, done.cause());
+                        }
+                    });
+        });
     }
 }

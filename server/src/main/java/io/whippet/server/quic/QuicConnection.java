@@ -4,6 +4,7 @@ import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.util.AttributeKey;
 import io.whippet.protocol.CommandCode;
 import io.whippet.server.command.Session;
+import io.whippet.server.tcp.EventLoopBudget;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -18,6 +19,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * login never interleaves with another login or a logout of the same connection, while ordinary
  * commands (sends, polls, reads) still run side by side. Ordering between streams is not
  * promised, as in Iggy: a client that needs an order waits for one reply before the next request.
+ *
+ * <p>A quick request (a send without fsync) runs on the connection's event loop instead, as on
+ * TCP, when {@link #budget} allows it and its lock is free at once; all streams of a connection
+ * share that event loop, which confines the budget.
  */
 final class QuicConnection {
     static final AttributeKey<QuicConnection> KEY = AttributeKey.valueOf(QuicConnection.class, "connection");
@@ -25,6 +30,7 @@ final class QuicConnection {
     private final QuicChannel channel;
     private final Session session;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final EventLoopBudget budget = new EventLoopBudget();
 
     QuicConnection(QuicChannel channel, Session session) {
         this.channel = channel;
@@ -37,6 +43,11 @@ final class QuicConnection {
 
     Session session() {
         return session;
+    }
+
+    /** Whether a quick request may run on the event loop; use only there. */
+    EventLoopBudget budget() {
+        return budget;
     }
 
     /** The lock to hold while running {@code code}: exclusive for the commands that change the session. */

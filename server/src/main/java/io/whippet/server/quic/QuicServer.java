@@ -9,20 +9,27 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.quic.EpollQuicUtils;
 import io.netty.handler.codec.quic.InsecureQuicTokenHandler;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicChannelOption;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.codec.quic.QuicStreamChannel;
+import io.netty.handler.codec.quic.SegmentedDatagramPacketAllocator;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.whippet.protocol.QuicDatagrams;
 import io.whippet.server.command.CommandProcessor;
 import io.whippet.server.config.ServerConfig.QuicConfig;
 import io.whippet.server.tcp.FrameLimits;
+import io.whippet.server.tcp.TcpServer;
 import io.whippet.server.tls.KeyMaterial;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -36,6 +43,12 @@ import java.util.concurrent.TimeUnit;
  * connection one client session, each bidirectional stream one request
  * ({@link QuicStreamHandler}). All connections share one event loop thread (one UDP socket);
  * commands run on the shared virtual-thread request executor.
+ *
+ * <p>Datagrams: quiche's packets are at most 16 KB ({@link QuicDatagrams}), so a 1 MB request or
+ * reply is some 64 packets. With the epoll transport the socket batches them: UDP GSO sends up to
+ * {@link QuicDatagrams#gsoSegments} equal packets in one {@code sendmsg}, and UDP_GRO receives
+ * what a peer sent that way as one read (Netty splits it back into packets). Both are plain UDP to
+ * a peer that does neither: GSO packets leave the host as ordinary datagrams.
  *
  * <p>ALPN: Iggy sets none on either side (quinn and rustls do not need one), but the TLS stack
  * under Netty's codec, BoringSSL, refuses a QUIC ClientHello without the ALPN extension before
@@ -81,6 +94,11 @@ public final class QuicServer implements AutoCloseable {
                 .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
                 // The client sends FIN right after its frame; the response still has to go out.
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, segmentedAllocator(config))
+                // Pooled 16 MiB chunks, as on TCP: Netty's default allocator gave every 1 MB request
+                // and poll reply a fresh zero-filled direct buffer.
+                .option(ChannelOption.ALLOCATOR, TcpServer.FRAME_BUFFERS)
+                .streamOption(ChannelOption.ALLOCATOR, TcpServer.FRAME_BUFFERS)
                 .handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel ch) {
@@ -109,7 +127,12 @@ public final class QuicServer implements AutoCloseable {
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                    .option(ChannelOption.ALLOCATOR, TcpServer.FRAME_BUFFERS)
+                    // One read holds a whole datagram, or a whole GRO batch of them.
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536));
+            if (epoll) {
+                bootstrap.option(EpollChannelOption.UDP_GRO, true);
+            }
             if (config.socket().overrideDefaults()) {
                 bootstrap
                         .option(ChannelOption.SO_RCVBUF, config.socket().recvBufferBytes())
@@ -149,6 +172,13 @@ public final class QuicServer implements AutoCloseable {
             builder.datagram(queued, queued);
         }
         return builder;
+    }
+
+    /** GSO batches of {@code initial_mtu}-sized packets where the kernel and transport support it. */
+    private static SegmentedDatagramPacketAllocator segmentedAllocator(QuicConfig config) {
+        return SegmentedDatagramPacket.isSupported()
+                ? EpollQuicUtils.newSegmentedAllocator(QuicDatagrams.gsoSegments(config.initialMtuBytes()))
+                : SegmentedDatagramPacketAllocator.NONE;
     }
 
     public InetSocketAddress localAddress() {

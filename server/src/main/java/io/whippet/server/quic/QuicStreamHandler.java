@@ -20,7 +20,8 @@ import java.util.concurrent.locks.Lock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One bidirectional stream = one request. Reads the request frame, runs it on a virtual thread,
+ * One bidirectional stream = one request. Reads the request frame, runs it on a virtual thread
+ * (or, a send without fsync, on the event loop as TCP does: {@link QuicConnection#budget}),
  * writes the response frame and finishes the stream (FIN).
  *
  * <pre>
@@ -122,8 +123,26 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
     private void dispatch(ChannelHandlerContext ctx, ByteBuf request) {
         done = true;
         payload = null;
+        int requestCode = code;
+        // Polls copy their messages into the stream here (no file regions), so only sends qualify.
+        if (requestCode != CommandCode.POLL_MESSAGES.code()
+                && connection.budget().allows(request.readableBytes())
+                && processor.quickOnIoThread(requestCode, request.nioBuffer().order(ByteOrder.LITTLE_ENDIAN))) {
+            // A send without fsync: run it right here unless a login or logout holds the lock.
+            Lock lock = connection.lockFor(requestCode);
+            if (lock.tryLock()) {
+                long startNanos = System.nanoTime();
+                execute(ctx, requestCode, request, lock);
+                connection.budget().ran(startNanos);
+                return;
+            }
+        }
         try {
-            requestExecutor.execute(() -> execute(ctx, code, request));
+            requestExecutor.execute(() -> {
+                Lock lock = connection.lockFor(requestCode);
+                lock.lock();
+                execute(ctx, requestCode, request, lock);
+            });
         } catch (RejectedExecutionException e) {
             // Shutting down: answer Disconnected rather than leaving the client waiting.
             request.release();
@@ -131,12 +150,10 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** On a virtual thread. */
-    private void execute(ChannelHandlerContext ctx, int code, ByteBuf request) {
+    /** On a virtual thread, or the event loop for a quick request; {@code lock} is held and released here. */
+    private void execute(ChannelHandlerContext ctx, int code, ByteBuf request, Lock lock) {
         Session session = connection.session();
         ByteBuf response;
-        Lock lock = connection.lockFor(code);
-        lock.lock();
         try {
             Reply reply = processor.process(session, code, request.nioBuffer().order(ByteOrder.LITTLE_ENDIAN));
             response = encode(ctx, reply);

@@ -16,7 +16,6 @@ import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a connection's requests one at a time, in order, and writes each reply as {@code [status
@@ -26,11 +25,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Where a request runs: a quick one ({@link CommandProcessor#quickOnIoThread}: a send that
  * needs no fsync, so a checksum and a write to the page cache; or, on a plaintext connection, a
  * poll without auto-commit, so an index lookup whose messages follow as file regions) of at most
- * {@value #MAX_ON_EVENT_LOOP_BYTES} bytes runs on the event loop and its reply is written at once,
- * with no thread hand-off at all; every other request runs on a virtual thread, whose reply comes back to
+ * {@value EventLoopBudget#MAX_ON_EVENT_LOOP_BYTES} bytes runs on the event loop and its reply is
+ * written at once, with no thread hand-off at all; every other request runs on a virtual thread, whose reply comes back to
  * the event loop as one task. A write to the page cache can still stall (dirty-page throttling),
  * and the event loop serves other connections too: after a request that held it longer than
- * {@code MAX_ON_EVENT_LOOP_NANOS}, the connection sends every request to virtual threads for a
+ * {@link EventLoopBudget#MAX_ON_EVENT_LOOP_NANOS}, the connection sends every request to virtual threads for a
  * while (0.1 s, doubling with each further slow one up to 5 s), so a slow disk costs the other
  * connections a rare stall, not one per batch.
  *
@@ -45,35 +44,19 @@ import java.util.concurrent.TimeUnit;
 final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(TcpConnectionHandler.class.getName());
     private static final int MAX_QUEUED = 8;
-    /** Larger sends go to a virtual thread: writing them would hold the event loop too long. */
-    private static final int MAX_ON_EVENT_LOOP_BYTES = 4 << 20;
-    /** A request on the event loop that took longer than this (a slow disk) ... */
-    static final long MAX_ON_EVENT_LOOP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /**
-     * ... sends this connection's requests to virtual threads for this long, doubled after each
-     * further slow one up to the maximum: a stall from a busy CPU costs little, a disk that stays
-     * slow stalls the event loop ever more rarely.
-     */
-    private static final long MIN_OFFLOAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-    private static final long MAX_OFFLOAD_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Session session;
     private final CommandProcessor processor;
     private final Executor requestExecutor;
     private final boolean zeroCopy;
-    private final long maxOnEventLoopNanos;
+    private final EventLoopBudget budget;
     private final ArrayDeque<InboundFrame> queued = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
-    /** Until then (System.nanoTime) no request runs on the event loop. */
-    private long offloadUntilNanos = System.nanoTime();
-    /** How long the next slow request on the event loop keeps requests off it. */
-    private long offloadNanos = MIN_OFFLOAD_NANOS;
 
     /** {@code zeroCopy}: send polled messages as file regions; false when the channel is TLS. */
     TcpConnectionHandler(Session session, CommandProcessor processor, Executor requestExecutor, boolean zeroCopy) {
-        this(session, processor, requestExecutor, zeroCopy, MAX_ON_EVENT_LOOP_NANOS);
+        this(session, processor, requestExecutor, zeroCopy, EventLoopBudget.MAX_ON_EVENT_LOOP_NANOS);
     }
 
     /** {@code maxOnEventLoopNanos}: a request on the event loop taking longer is "slow" (tests). */
@@ -87,7 +70,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         this.processor = processor;
         this.requestExecutor = requestExecutor;
         this.zeroCopy = zeroCopy;
-        this.maxOnEventLoopNanos = maxOnEventLoopNanos;
+        this.budget = new EventLoopBudget(maxOnEventLoopNanos);
     }
 
     @Override
@@ -132,13 +115,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
                 when runsHere(request) -> {
                     long startNanos = System.nanoTime();
                     write(ctx, run(request));
-                    long tookNanos = System.nanoTime() - startNanos;
-                    if (tookNanos > maxOnEventLoopNanos) {
-                        offloadUntilNanos = startNanos + tookNanos + offloadNanos;
-                        offloadNanos = Math.min(2 * offloadNanos, MAX_OFFLOAD_NANOS);
-                    } else {
-                        offloadNanos = MIN_OFFLOAD_NANOS;
-                    }
+                    budget.ran(startNanos);
                 }
                 case InboundFrame.Request request -> {
                     busy = true;
@@ -162,9 +139,8 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
      * and no request of this connection was slow there lately.
      */
     private boolean runsHere(InboundFrame.Request request) {
-        return request.payload().readableBytes() <= MAX_ON_EVENT_LOOP_BYTES
-                && (zeroCopy || request.code() != CommandCode.POLL_MESSAGES.code())
-                && System.nanoTime() - offloadUntilNanos >= 0
+        return (zeroCopy || request.code() != CommandCode.POLL_MESSAGES.code())
+                && budget.allows(request.payload().readableBytes())
                 && processor.quickOnIoThread(
                         request.code(), request.payload().nioBuffer().order(ByteOrder.LITTLE_ENDIAN));
     }

@@ -45,9 +45,9 @@ public final class TcpServer implements AutoCloseable {
      * that stays allocated: with Netty's default allocators each such frame cost a fresh,
      * zero-filled direct buffer (the adaptive allocator does not pool it; 4 MiB pooled chunks were
      * freed and re-created every time their only buffer was released). maxOrder 11: 8 KiB pages << 11;
-     * the cache sizes are Netty's defaults.
+     * the cache sizes are Netty's defaults. QUIC's connections, streams and socket use it too.
      */
-    private static final PooledByteBufAllocator FRAME_BUFFERS = new PooledByteBufAllocator(
+    public static final PooledByteBufAllocator FRAME_BUFFERS = new PooledByteBufAllocator(
             true, 0, PooledByteBufAllocator.defaultNumDirectArena(), 8192, 11, 256, 64, true);
 
     private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
