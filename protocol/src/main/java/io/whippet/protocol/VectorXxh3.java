@@ -165,10 +165,14 @@ final class VectorXxh3 implements Xxh3 {
     }
 
     private static long merge(LongVector acc, int length) {
-        long result = length * PRIME64_1;
-        for (int i = 0; i < 8; i += 2) {
-            result += fold64(acc.lane(i) ^ MERGE_KEY[i], acc.lane(i + 1) ^ MERGE_KEY[i + 1]);
-        }
+        // lane(i) is an intrinsic only for a constant i: in a loop it boxes the vector and was
+        // the hot spot of appends (JFR), and intoArray allocated; hence four written-out calls.
+        LongVector keyed = acc.lanewise(VectorOperators.XOR, LongVector.fromArray(SPECIES, MERGE_KEY, 0));
+        long result = length * PRIME64_1
+                + fold64(keyed.lane(0), keyed.lane(1))
+                + fold64(keyed.lane(2), keyed.lane(3))
+                + fold64(keyed.lane(4), keyed.lane(5))
+                + fold64(keyed.lane(6), keyed.lane(7));
         result ^= result >>> 37;
         result *= 0x165667919E3779F9L;
         return result ^ (result >>> 32);
