@@ -50,10 +50,17 @@ class Xxh3Test {
         random.nextBytes(bytes);
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).clear();
         long address = MemorySegment.ofBuffer(direct).address();
+        // Several sweeps, so the later ones compare the JIT-compiled vector code, not the interpreter.
+        for (int sweep = 0; sweep < 12; sweep++) {
+            sweepLengths(bytes, address, random, "seed " + seed + ", sweep " + sweep);
+        }
+    }
+
+    private void sweepLengths(byte[] bytes, long address, SplittableRandom random, String run) {
         for (int length = 0; length <= 4096; length++) {
             int offset = random.nextInt(64);
             long expected = Xxh3.library().hash(bytes, offset, length);
-            String where = "seed " + seed + ", offset " + offset + ", length " + length;
+            String where = run + ", offset " + offset + ", length " + length;
             assertThat(vector.hash(bytes, offset, length)).as("heap, " + where).isEqualTo(expected);
             assertThat(vector.hashMemory(address + offset, length))
                     .as("direct, " + where)
