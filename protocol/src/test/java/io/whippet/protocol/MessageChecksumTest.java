@@ -49,4 +49,15 @@ class MessageChecksumTest {
         message[0] = 0x66;
         assertThat(MessageChecksum.xxh3(message, 8, message.length - 8)).isEqualTo(expected);
     }
+
+    @Test
+    void aReadOnlyHeapBufferIsHashedLikeItsArray() {
+        byte[] message = new byte[1064];
+        for (int i = 0; i < message.length; i++) {
+            message[i] = (byte) (i * 31);
+        }
+        ByteBuffer readOnly = ByteBuffer.wrap(message).asReadOnlyBuffer();
+        assertThat(MessageChecksum.compute(readOnly, 0, message.length))
+                .isEqualTo(MessageChecksum.xxh3(message, 8, message.length - 8));
+    }
 }

@@ -43,7 +43,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Xmx1g", "--sun-misc-unsafe-memory-access=allow"})
+        jvmArgsAppend = {
+            "-Xmx1g",
+            "--sun-misc-unsafe-memory-access=allow",
+            "--add-modules=jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED"
+        })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PayloadCodecBenchmark {

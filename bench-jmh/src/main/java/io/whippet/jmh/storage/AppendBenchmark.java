@@ -37,7 +37,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
+        jvmArgsAppend = {
+            "-Xmx2g",
+            "--sun-misc-unsafe-memory-access=allow",
+            "--add-modules=jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED"
+        })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class AppendBenchmark {

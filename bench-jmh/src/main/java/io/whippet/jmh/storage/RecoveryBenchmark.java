@@ -38,7 +38,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Xmx2g", "--sun-misc-unsafe-memory-access=allow"})
+        jvmArgsAppend = {
+            "-Xmx2g",
+            "--sun-misc-unsafe-memory-access=allow",
+            "--add-modules=jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED"
+        })
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class RecoveryBenchmark {
