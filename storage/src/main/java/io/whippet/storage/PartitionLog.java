@@ -66,7 +66,7 @@ public final class PartitionLog implements AutoCloseable {
         this.patcher = new BatchPatcher(context.randomForPartition());
         this.segments = List.copyOf(segments);
         this.reader = new LogReader(() -> this.segments, config.validateChecksumOnRead());
-        this.sync = new PartitionSync(directory, config, () -> this.segments);
+        this.sync = new PartitionSync(directory, io, config, () -> this.segments);
         this.lastTimestampMicros = segments.getLast().lastTimestampMicros();
     }
 
@@ -400,12 +400,14 @@ public final class PartitionLog implements AutoCloseable {
      * Seals the active segment and starts the next. The sealed segment's fsync is left to the
      * flusher, queued ahead of every later sync request, so the appender never waits for a whole
      * segment to reach the disk and group commit still covers the batches written before the roll.
+     * The directory fsync for the new files goes with the next fsync too ({@link
+     * PartitionSync#recordCreatedFiles}).
      */
     private Segment roll(Segment active) {
         try {
             Segment next = SegmentLoader.create(directory, active.nextOffset(), io);
+            sync.recordCreatedFiles();
             try {
-                io.syncDirectory(directory);
                 active.seal();
             } catch (IOException e) {
                 next.release();

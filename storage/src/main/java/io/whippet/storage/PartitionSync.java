@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class PartitionSync {
     private final Path directory;
+    private final FileIo io;
     private final PartitionConfig config;
     private final Supplier<List<Segment>> segments;
     private final Set<Segment> unsyncedSealed = ConcurrentHashMap.newKeySet();
     private final AtomicLong syncedBytes = new AtomicLong();
+    /** A roll created files whose directory entries no fsync of the directory covers yet. */
+    private final AtomicBoolean directoryUnsynced = new AtomicBoolean();
+
     private volatile long writtenBytes;
     private volatile long lastSyncNanos = System.nanoTime();
     private volatile boolean closed;
@@ -38,8 +43,9 @@ final class PartitionSync {
     private long unsyncedMessages;
     private long unsyncedBytes;
 
-    PartitionSync(Path directory, PartitionConfig config, Supplier<List<Segment>> segments) {
+    PartitionSync(Path directory, FileIo io, PartitionConfig config, Supplier<List<Segment>> segments) {
         this.directory = directory;
+        this.io = io;
         this.config = config;
         this.segments = segments;
     }
@@ -71,6 +77,17 @@ final class PartitionSync {
     }
 
     /**
+     * Appender: a roll created the next segment's files. The directory fsync that makes them
+     * durable runs with the next fsync of any segment, never on the appender: on ext4 a directory
+     * fsync commits the journal, which first writes back every dirty data block it orders, so it
+     * costs as much as an fsync of the data just written. Nothing in the new files is durable
+     * before that next fsync anyway.
+     */
+    void recordCreatedFiles() {
+        directoryUnsynced.set(true);
+    }
+
+    /**
      * Flusher: fsyncs the active segment's log; returns the fence error if the partition is fenced
      * afterwards. Segments sealed since the last sync were queued to the flusher ahead of the
      * request that got us here, so with them forcing the active segment covers everything written
@@ -90,6 +107,7 @@ final class PartitionSync {
             // Older segments first, always: then durable data is a prefix of the log, and
             // recovery can treat anything after a gap as never synced.
             syncPendingSealed();
+            syncDirectoryIfCreated();
             active.log().force(false);
             syncedBytes.accumulateAndGet(target, Math::max);
             lastSyncNanos = System.nanoTime();
@@ -110,6 +128,7 @@ final class PartitionSync {
                 sealed.indexChannel().force(false);
                 unsyncedSealed.remove(sealed);
             }
+            syncDirectoryIfCreated();
         } catch (IOException e) {
             fence(ErrorCode.CANNOT_SYNC_FILE, "cannot fsync sealed segment " + sealed.logPath(), e);
         } finally {
@@ -122,6 +141,7 @@ final class PartitionSync {
     void syncAllAndClose(Segment active) throws IOException {
         try {
             syncPendingSealed();
+            syncDirectoryIfCreated();
             active.log().force(true);
             active.indexChannel().force(true);
             syncedBytes.accumulateAndGet(writtenBytes, Math::max);
@@ -143,6 +163,18 @@ final class PartitionSync {
                 sealed.log().force(false);
                 sealed.indexChannel().force(false);
                 unsyncedSealed.remove(sealed);
+            }
+        }
+    }
+
+    /** Fsyncs the directory when a roll created files since its last fsync. */
+    private void syncDirectoryIfCreated() throws IOException {
+        if (directoryUnsynced.getAndSet(false)) {
+            try {
+                io.syncDirectory(directory);
+            } catch (IOException e) {
+                directoryUnsynced.set(true);
+                throw e;
             }
         }
     }
