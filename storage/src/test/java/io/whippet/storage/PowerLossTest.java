@@ -195,6 +195,35 @@ class PowerLossTest {
         }
     }
 
+    @Test
+    void aRollLeavesTheDirectoryFsyncToTheNextFsyncOffTheAppender() throws IOException {
+        SimulatedDisk disk = new SimulatedDisk();
+        StorageContext context = new StorageContext(new ManualClock(1), disk, flusher, new SplittableRandom(1));
+        PartitionConfig config = PartitionConfig.defaults().withSegmentSizeBytes(200);
+        Path directory = root.resolve("roll");
+        try (PartitionLog log = PartitionLog.open(directory, config, context)) {
+            int syncsAfterOpen = disk.directorySyncers().size();
+            for (int i = 0; i < 6; i++) {
+                log.append(batch(2, 40, 2L * i), 2).join();
+            }
+            assertThat(log.segments()).hasSizeGreaterThan(2);
+            assertThat(disk.directorySyncers()
+                            .subList(syncsAfterOpen, disk.directorySyncers().size()))
+                    .doesNotContain(Thread.currentThread());
+
+            log.flush(true);
+            log.abandon();
+        }
+        disk.powerLoss(new SplittableRandom(3));
+
+        // The explicit fsync also made every rolled segment's directory entry durable.
+        StorageContext fresh =
+                new StorageContext(new ManualClock(2), new SimulatedDisk(), flusher, new SplittableRandom(0));
+        try (PartitionLog recovered = PartitionLog.open(directory, config, fresh)) {
+            assertThat(recovered.nextOffset()).isEqualTo(12);
+        }
+    }
+
     /** Waits (bounded by the class timeout) for the flusher thread to fence the partition. */
     private static void awaitFence(PartitionLog log) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -10,8 +10,10 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,6 +35,7 @@ final class SimulatedDisk implements FileIo {
     private final Object lock = new Object();
     private final Map<Path, byte[]> durableContent = new HashMap<>();
     private final Map<Path, Boolean> entryDurable = new HashMap<>();
+    private final List<Thread> directorySyncers = new ArrayList<>();
     private long operations;
     private long crashAfter = Long.MAX_VALUE;
     private boolean crashed;
@@ -49,6 +52,13 @@ final class SimulatedDisk implements FileIo {
     long operations() {
         synchronized (lock) {
             return operations;
+        }
+    }
+
+    /** The threads that fsynced a directory so far, one entry per fsync. */
+    List<Thread> directorySyncers() {
+        synchronized (lock) {
+            return List.copyOf(directorySyncers);
         }
     }
 
@@ -134,6 +144,7 @@ final class SimulatedDisk implements FileIo {
     public void syncDirectory(Path directory) throws IOException {
         step("sync " + directory);
         synchronized (lock) {
+            directorySyncers.add(Thread.currentThread());
             for (var entry : entryDurable.entrySet()) {
                 if (directory.equals(entry.getKey().getParent())) {
                     entry.setValue(true);
