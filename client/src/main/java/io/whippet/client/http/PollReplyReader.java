@@ -37,6 +37,7 @@ final class PollReplyReader {
     private static final byte[] OFFSET = ascii("offset");
     private static final byte[] TIMESTAMP = ascii("timestamp");
     private static final byte[] ORIGIN_TIMESTAMP = ascii("origin_timestamp");
+    private static final byte[] PAYLOAD_LENGTH = ascii("payload_length");
     /** Unsigned: values above this times 10 do not fit in 64 bits. */
     private static final long U64_TENTH = Long.divideUnsigned(-1L, 10);
 
@@ -48,6 +49,8 @@ final class PollReplyReader {
     private int stringEnd;
     /** The last u128 read, high half ({@link #number} returns the low half). */
     private long high;
+    /** The current message's {@code payload_length} from its header; -1 when not given (yet). */
+    private long payloadLength;
 
     private PollReplyReader(byte[] in) {
         this.in = in;
@@ -111,6 +114,7 @@ final class PollReplyReader {
     private void message(ByteBuffer out, long[] header) {
         expect('{');
         Arrays.fill(header, 0);
+        payloadLength = -1;
         byte[] payload = null;
         byte[] headers = new byte[0];
         if (!peekIs('}')) {
@@ -119,7 +123,7 @@ final class PollReplyReader {
                 if (nameIs(HEADER)) {
                     header(header);
                 } else if (nameIs(PAYLOAD)) {
-                    string();
+                    payloadString();
                     ByteBuffer decoded =
                             Base64.getDecoder().decode(ByteBuffer.wrap(in, stringStart, stringEnd - stringStart));
                     payload = decoded.array();
@@ -160,6 +164,8 @@ final class PollReplyReader {
                 values[4] = number(false);
             } else if (nameIs(ORIGIN_TIMESTAMP)) {
                 values[5] = number(false);
+            } else if (nameIs(PAYLOAD_LENGTH)) {
+                payloadLength = number(false);
             } else {
                 skipValue();
             }
@@ -239,20 +245,39 @@ final class PollReplyReader {
         return b == '.' || b == 'e' || b == 'E';
     }
 
+    /**
+     * The payload string's bounds. Its length follows from the header's {@code payload_length}, so
+     * when the closing quote is where that says, the text is not scanned: the base64 decoder reads
+     * every byte anyway and fails on a quote or backslash inside (then Jackson reads the reply).
+     */
+    private void payloadString() {
+        expect('"');
+        long end = at + (payloadLength + 2) / 3 * 4;
+        if (payloadLength >= 0 && end < in.length && in[(int) end] == '"') {
+            stringStart = at;
+            stringEnd = (int) end;
+            at = (int) end + 1;
+            return;
+        }
+        at--;
+        string();
+    }
+
     /** The next string's bounds into {@link #stringStart} and {@link #stringEnd}, without its quotes. */
     private void string() {
         expect('"');
         int start = at;
-        while (in[at] != '"') {
-            byte b = in[at];
+        int end = start;
+        byte b;
+        while ((b = in[end]) != '"') {
             if (b == '\\' || (b >= 0 && b < 0x20)) {
                 throw NotUsualShape.INSTANCE; // escapes and control characters: Jackson decides
             }
-            at++;
+            end++;
         }
         stringStart = start;
-        stringEnd = at;
-        at++;
+        stringEnd = end;
+        at = end + 1;
     }
 
     /** A property name and its colon. */
