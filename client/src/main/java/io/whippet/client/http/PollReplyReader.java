@@ -38,8 +38,8 @@ final class PollReplyReader {
     private static final byte[] TIMESTAMP = ascii("timestamp");
     private static final byte[] ORIGIN_TIMESTAMP = ascii("origin_timestamp");
     private static final byte[] PAYLOAD_LENGTH = ascii("payload_length");
-    /** Unsigned: values above this times 10 do not fit in 64 bits. */
-    private static final long U64_TENTH = Long.divideUnsigned(-1L, 10);
+    /** Decimal digits that always fit a signed long. */
+    private static final int CHUNK_DIGITS = 18;
 
     private final byte[] in;
     private int at;
@@ -196,42 +196,44 @@ final class PollReplyReader {
     private long number(boolean wide) {
         skipWhitespace();
         int start = at;
+        int i = start;
         long low = 0;
         long upper = 0;
-        while (at < in.length && in[at] >= '0' && in[at] <= '9') {
-            int digit = in[at++] - '0';
-            if (wide) {
-                // (upper, low) * 10 + digit, failing past 2^128 - 1.
-                if (Long.compareUnsigned(upper, U64_TENTH) > 0) {
-                    throw NotUsualShape.INSTANCE;
-                }
-                long carry = Math.unsignedMultiplyHigh(low, 10);
-                long nextUpper = upper * 10 + carry;
-                if (Long.compareUnsigned(nextUpper, upper * 10) < 0) {
-                    throw NotUsualShape.INSTANCE;
-                }
-                low *= 10;
-                long sum = low + digit;
-                if (Long.compareUnsigned(sum, low) < 0) {
-                    nextUpper++;
-                    if (nextUpper == 0) {
-                        throw NotUsualShape.INSTANCE;
-                    }
-                }
-                low = sum;
-                upper = nextUpper;
-            } else {
-                if (Long.compareUnsigned(low, U64_TENTH) > 0
-                        || (low == U64_TENTH && digit > Long.remainderUnsigned(-1L, 10))) {
-                    throw NotUsualShape.INSTANCE;
-                }
-                low = low * 10 + digit;
+        while (true) {
+            // Up to 18 digits fit a long as they are; the 128-bit total takes them in one step.
+            int chunkStart = i;
+            long chunk = 0;
+            long scale = 1;
+            int digit;
+            while (i - chunkStart < CHUNK_DIGITS && i < in.length && (digit = in[i] - '0') >= 0 && digit <= 9) {
+                chunk = chunk * 10 + digit;
+                scale *= 10;
+                i++;
+            }
+            if (i == chunkStart) {
+                break;
+            }
+            // (upper, low) = (upper, low) * scale + chunk, failing past 2^128 - 1.
+            long upperScaled = upper * scale;
+            long nextUpper = upperScaled + Math.unsignedMultiplyHigh(low, scale);
+            if (Math.unsignedMultiplyHigh(upper, scale) != 0 || Long.compareUnsigned(nextUpper, upperScaled) < 0) {
+                throw NotUsualShape.INSTANCE;
+            }
+            long lowScaled = low * scale;
+            low = lowScaled + chunk;
+            if (Long.compareUnsigned(low, lowScaled) < 0 && ++nextUpper == 0) {
+                throw NotUsualShape.INSTANCE;
+            }
+            upper = nextUpper;
+            if (i - chunkStart < CHUNK_DIGITS) {
+                break;
             }
         }
-        int length = at - start;
+        at = i;
+        int length = i - start;
         boolean leadingZero = length > 1 && in[start] == '0';
-        if (length == 0 || leadingZero || (at < in.length && isNumberContinuation(in[at]))) {
-            throw NotUsualShape.INSTANCE; // negative, fraction, exponent or not a number
+        if (length == 0 || leadingZero || (i < in.length && isNumberContinuation(in[i])) || (!wide && upper != 0)) {
+            throw NotUsualShape.INSTANCE; // negative, fraction, exponent, too big or not a number
         }
         high = upper;
         return low;
