@@ -22,15 +22,13 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Converts between the JSON message bodies and the binary message area of
- * {@link MessageLayout}. Sending streams the body with a parser (batches are megabytes of
- * base64) straight into the area the command appends; polling renders the stored bytes without
- * decoding them into objects first.
+ * Parses a send body into the binary message area of {@link MessageLayout}: the body is streamed
+ * with a parser (batches are megabytes of base64) straight into the area the command appends.
+ * Poll replies are rendered by {@link PollReplyWriter}.
  *
  * <pre>
  * send: {"partitioning": {"kind": "balanced"|"partition_id"|"messages_key", "value": base64},
  *        "messages": [{"id": u128 | "decimal" | "uuid hex", "payload": base64, "user_headers": [...]}]}
- * poll: {"partition_id", "current_offset", "count", "messages": [{"header": {...}, "payload", "user_headers"}]}
  * user header: {"key": {"kind": "string", "value": base64}, "value": {"kind": "int32", "value": base64}}
  * </pre>
  */
