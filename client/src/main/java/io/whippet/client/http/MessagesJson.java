@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -110,11 +111,20 @@ final class MessagesJson {
     }
 
     /**
-     * The poll reply with its messages in the binary layout, checksums as the server sent them.
-     * Streams the body: payloads decode straight from its bytes into the one output buffer, so a
-     * megabyte batch builds no tree, strings or big integers.
+     * The poll reply with its messages in the binary layout, checksums as the server sent them: the
+     * usual shape through {@link PollReplyReader}, every other form (and malformed replies, for
+     * their error messages) through Jackson.
      */
     static PolledMessages polled(byte[] body) {
+        Optional<PolledMessages> usual = PollReplyReader.read(body);
+        return usual.isPresent() ? usual.get() : polledByJackson(body);
+    }
+
+    /**
+     * Any form of the poll reply, through Jackson's streaming parser: payloads decode straight from
+     * the body's bytes into the one output buffer, so a megabyte batch builds no tree or strings.
+     */
+    static PolledMessages polledByJackson(byte[] body) {
         try (JsonParser parser = HttpJson.MAPPER.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw JsonReplies.malformed("poll reply: not an object");
@@ -179,23 +189,31 @@ final class MessagesJson {
             if (out.remaining() < MessageLayout.HEADER_SIZE + payload.length + headers.length) {
                 throw JsonReplies.malformed("messages[" + count + "]: longer than the reply");
             }
-            out.putLong(header[0]) // checksum
-                    .putLong(header[1]) // id, low half
-                    .putLong(header[2]) // id, high half
-                    .putLong(header[3]) // offset
-                    .putLong(header[4]) // timestamp
-                    .putLong(header[5]) // origin timestamp
-                    .putInt(headers.length)
-                    .putInt(payload.length)
-                    .putLong(0)
-                    .put(payload)
-                    .put(headers);
+            layOut(out, header, payload, headers);
             count++;
         }
         if (parser.currentToken() != JsonToken.END_ARRAY) {
             throw JsonReplies.malformed("messages[" + count + "]: not an object");
         }
         return count;
+    }
+
+    /**
+     * One message in the binary layout; {@code header} holds checksum, id low, id high, offset,
+     * timestamp and origin timestamp.
+     */
+    static void layOut(ByteBuffer out, long[] header, byte[] payload, byte[] headers) {
+        out.putLong(header[0]) // checksum
+                .putLong(header[1]) // id, low half
+                .putLong(header[2]) // id, high half
+                .putLong(header[3]) // offset
+                .putLong(header[4]) // timestamp
+                .putLong(header[5]) // origin timestamp
+                .putInt(headers.length)
+                .putInt(payload.length)
+                .putLong(0)
+                .put(payload)
+                .put(headers);
     }
 
     /** The header fields into {@code values}: checksum, id low, id high, offset, timestamp, origin timestamp. */

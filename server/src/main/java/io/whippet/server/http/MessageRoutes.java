@@ -93,7 +93,7 @@ final class MessageRoutes {
             PolledMessages polledHeader =
                     PolledMessages.decode(headerLe.slice(headerLe.position(), PolledMessages.HEADER_BYTES)
                             .order(ByteOrder.LITTLE_ENDIAN));
-            ByteBuf json = MessagesJson.renderPoll(
+            ByteBuf json = PollReplyWriter.render(
                     polledHeader.partitionId(), polledHeader.currentOffset(), polledHeader.count(), messages);
             metrics.messagesOut(
                     call.path("stream_id"), call.path("topic_id"), polledHeader.count(), messages.remaining());

@@ -1,8 +1,6 @@
 package io.whippet.server.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.netty.buffer.Unpooled;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.HeaderKind;
 import io.whippet.protocol.HeaderValue;
@@ -19,21 +17,18 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Converts between the JSON message bodies and the binary message area of
- * {@link MessageLayout}. Sending streams the body with a parser (batches are megabytes of
- * base64) straight into the area the command appends; polling renders the stored bytes without
- * decoding them into objects first.
+ * Parses a send body into the binary message area of {@link MessageLayout}: the body is streamed
+ * with a parser (batches are megabytes of base64) straight into the area the command appends.
+ * Poll replies are rendered by {@link PollReplyWriter}.
  *
  * <pre>
  * send: {"partitioning": {"kind": "balanced"|"partition_id"|"messages_key", "value": base64},
  *        "messages": [{"id": u128 | "decimal" | "uuid hex", "payload": base64, "user_headers": [...]}]}
- * poll: {"partition_id", "current_offset", "count", "messages": [{"header": {...}, "payload", "user_headers"}]}
  * user header: {"key": {"kind": "string", "value": base64}, "value": {"kind": "int32", "value": base64}}
  * </pre>
  */
@@ -325,108 +320,5 @@ final class MessagesJson {
                     .writeBytes(headers);
             count++;
         }
-    }
-
-    /** Renders a poll reply: the 16-byte header fields and the stored messages as JSON. */
-    static ByteBuf renderPoll(long partitionId, long currentOffset, long count, ByteBuffer messages) {
-        ByteBuffer in = messages.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        // Sized for the usual reply so it rarely grows; handed to Netty without a further copy.
-        ByteBuf out =
-                Unpooled.buffer(in.remaining() / 3 * 4 + 256 * (int) Math.min(count, 100_000) + 128, Integer.MAX_VALUE);
-        try (JsonGenerator json = Json.generator(new ByteBufOutputStream(out))) {
-            json.writeStartObject();
-            json.writeNumberProperty("partition_id", partitionId);
-            ResponseJson.u64(json, "current_offset", currentOffset);
-            json.writeNumberProperty("count", count);
-            json.writeArrayPropertyStart("messages");
-            byte[] array = in.hasArray() ? in.array() : null;
-            while (in.remaining() >= MessageLayout.HEADER_SIZE) {
-                int start = in.position();
-                long size = MessageLayout.messageSize(in, start);
-                if (size < 0 || size > in.remaining()) {
-                    throw new WhippetException(
-                            ErrorCode.CANNOT_READ_MESSAGE, "stored message at " + start + " is malformed");
-                }
-                int headersLength = in.getInt(start + MessageLayout.USER_HEADERS_LENGTH_OFFSET);
-                int payloadLength = in.getInt(start + MessageLayout.PAYLOAD_LENGTH_OFFSET);
-                json.writeStartObject();
-                json.writeObjectPropertyStart("header");
-                ResponseJson.u64(json, "checksum", in.getLong(start));
-                json.writeName("id");
-                writeU128(
-                        json,
-                        in.getLong(start + MessageLayout.ID_OFFSET),
-                        in.getLong(start + MessageLayout.ID_OFFSET + 8));
-                ResponseJson.u64(json, "offset", in.getLong(start + MessageLayout.OFFSET_OFFSET));
-                ResponseJson.u64(json, "timestamp", in.getLong(start + MessageLayout.TIMESTAMP_OFFSET));
-                ResponseJson.u64(json, "origin_timestamp", in.getLong(start + MessageLayout.ORIGIN_TIMESTAMP_OFFSET));
-                json.writeNumberProperty("user_headers_length", Integer.toUnsignedLong(headersLength));
-                json.writeNumberProperty("payload_length", Integer.toUnsignedLong(payloadLength));
-                ResponseJson.u64(json, "reserved", in.getLong(start + MessageLayout.RESERVED_OFFSET));
-                json.writeEndObject();
-                int payloadStart = start + MessageLayout.HEADER_SIZE;
-                json.writeName("payload");
-                if (array != null) {
-                    Base64Json.write(json, array, in.arrayOffset() + payloadStart, payloadLength);
-                } else {
-                    byte[] payload = new byte[payloadLength];
-                    in.get(payloadStart, payload);
-                    Base64Json.write(json, payload);
-                }
-                json.writeName("user_headers");
-                writeUserHeaders(
-                        json,
-                        in.slice(payloadStart + payloadLength, headersLength).order(ByteOrder.LITTLE_ENDIAN));
-                json.writeEndObject();
-                in.position(start + (int) size);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        return out;
-    }
-
-    private static void writeU128(JsonGenerator json, long low, long high) {
-        if (high == 0 && low >= 0) {
-            json.writeNumber(low);
-            return;
-        }
-        json.writeNumber(U128Text.of(low, high));
-    }
-
-    /** The typed list, or the raw blob as one base64 string when it does not parse. */
-    private static void writeUserHeaders(JsonGenerator json, ByteBuffer blob) {
-        if (!blob.hasRemaining()) {
-            json.writeStartArray();
-            json.writeEndArray();
-            return;
-        }
-        Map<HeaderValue, HeaderValue> headers;
-        try {
-            headers = UserHeaders.decode(blob.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-        } catch (WhippetException e) {
-            byte[] raw = new byte[blob.remaining()];
-            blob.duplicate().get(raw);
-            Base64Json.write(json, raw);
-            return;
-        }
-        json.writeStartArray();
-        for (Map.Entry<HeaderValue, HeaderValue> entry : headers.entrySet()) {
-            json.writeStartObject();
-            json.writeName("key");
-            writeHeaderValue(json, entry.getKey());
-            json.writeName("value");
-            writeHeaderValue(json, entry.getValue());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeHeaderValue(JsonGenerator json, HeaderValue value) {
-        json.writeStartObject();
-        json.writeStringProperty("kind", value.kind().name().toLowerCase(Locale.ROOT));
-        json.writeName("value");
-        Base64Json.write(json, value.value());
-        json.writeEndObject();
     }
 }
