@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownReadComplete;
+import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.whippet.client.ConnectionException;
 import io.whippet.client.ServerErrorException;
@@ -21,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * The header is gathered first; a length above {@code maxPayloadBytes} fails the request before
  * anything is allocated. The payload is gathered into one buffer of exactly its size, decoded on
- * the stream's event loop, then released. A stream that ends (or closes) before the whole reply
- * arrived fails the request with {@link ConnectionException}. Confined to the stream's event loop.
+ * the stream's event loop, then released; the stream is closed once its FIN is read. A stream
+ * that ends (or closes) before the whole reply arrived fails the request with
+ * {@link ConnectionException}. Confined to the stream's event loop.
  */
 final class StreamReplyHandler<T extends @Nullable Object> extends ChannelInboundHandlerAdapter {
     private static final int HEADER_BYTES = 8;
@@ -80,8 +82,9 @@ final class StreamReplyHandler<T extends @Nullable Object> extends ChannelInboun
         status = head.getIntLE(0);
         long length = head.getUnsignedIntLE(4);
         if (status != 0) {
-            // Like on TCP: an error carries no payload worth reading.
-            fail(ctx, new ServerErrorException(status, command.name()));
+            // Like on TCP: an error carries no payload worth reading (the server sends none).
+            future.completeExceptionally(new ServerErrorException(status, command.name()));
+            closeAfterFin(ctx);
             return false;
         }
         if (length > maxPayloadBytes) {
@@ -97,11 +100,21 @@ final class StreamReplyHandler<T extends @Nullable Object> extends ChannelInboun
         return true;
     }
 
+    /**
+     * The whole reply is in: decode it now, but leave the stream open until its FIN is read. A
+     * stream closed before then stays in quiche's set of readable streams once the FIN arrives
+     * (nothing reads it any more), and every received packet walks that set: after a few thousand
+     * polls that walk was the client's largest cost.
+     */
     private void complete(ChannelHandlerContext ctx, ByteBuf body) {
         payload = null;
-        try {
-            ReplyDecoder.deliver(decoder, body, future);
-        } finally {
+        ReplyDecoder.deliver(decoder, body, future);
+        closeAfterFin(ctx);
+    }
+
+    /** Closes the stream now if its FIN was read, else when it is ({@link #userEventTriggered}). */
+    private static void closeAfterFin(ChannelHandlerContext ctx) {
+        if (((QuicStreamChannel) ctx.channel()).isInputShutdown()) {
             ctx.close();
         }
     }
@@ -113,8 +126,12 @@ final class StreamReplyHandler<T extends @Nullable Object> extends ChannelInboun
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == ChannelInputShutdownReadComplete.INSTANCE && !future.isDone()) {
-            fail(ctx, new ConnectionException("stream ended before the whole reply to " + command + " arrived"));
+        if (event == ChannelInputShutdownReadComplete.INSTANCE) {
+            if (future.isDone()) {
+                ctx.close();
+            } else {
+                fail(ctx, new ConnectionException("stream ended before the whole reply to " + command + " arrived"));
+            }
         }
         ReferenceCountUtil.release(event);
     }
