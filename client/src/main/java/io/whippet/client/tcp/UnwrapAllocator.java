@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TLS connection's allocator: while {@code SslHandler} decrypts, the buffer it asks for to hold
@@ -24,7 +25,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * </pre>
  *
  * Only for netty-tcnative's engine, which decrypts partial records into a buffer of any size (the
- * JDK's would ask again and again for a buffer that holds a whole record). Event loop only.
+ * JDK's would ask again and again for a buffer that holds a whole record). Lends on the event
+ * loop only.
  */
 final class UnwrapAllocator implements ByteBufAllocator {
     /** TLS's largest record plaintext: a decrypt with no reply pending stops after one record. */
@@ -32,8 +34,11 @@ final class UnwrapAllocator implements ByteBufAllocator {
 
     private final ByteBufAllocator pool;
     private final ResponseFrameDecoder decoder;
-    /** Whether the caller is SslHandler decrypting (see {@link Scope}). */
-    private boolean lending;
+    /**
+     * The event loop while SslHandler decrypts on it (see {@link Scope}), else null. A thread
+     * rather than a flag: any other thread allocating through the channel gets the pool's buffer.
+     */
+    private @Nullable Thread lender;
 
     UnwrapAllocator(ByteBufAllocator pool, ResponseFrameDecoder decoder) {
         this.pool = pool;
@@ -54,12 +59,12 @@ final class UnwrapAllocator implements ByteBufAllocator {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean was = lending;
-            lending = lend;
+            Thread was = lender;
+            lender = lend ? Thread.currentThread() : null;
             try {
                 ctx.fireChannelRead(msg);
             } finally {
-                lending = was;
+                lender = was;
             }
         }
 
@@ -69,10 +74,14 @@ final class UnwrapAllocator implements ByteBufAllocator {
         }
     }
 
-    /** SslHandler's only call for its plaintext buffers (and for its ciphertext, which it never writes while decrypting but for a handshake or an alert). */
+    /**
+     * SslHandler's call for its plaintext buffers, and for its ciphertext, which it writes while
+     * decrypting only for a handshake, a key update or an alert: a reply's slice used for that is
+     * sent as it is and never counted into the reply (the decoder sees another buffer).
+     */
     @Override
     public ByteBuf directBuffer(int initialCapacity) {
-        if (!lending) {
+        if (lender != Thread.currentThread()) {
             return pool.directBuffer(initialCapacity);
         }
         ByteBuf target = decoder.readTarget();
