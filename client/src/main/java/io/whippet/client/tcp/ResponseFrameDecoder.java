@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Once a header says how long its reply is, the cumulation is grown to the whole reply, and on a
  * plaintext connection {@link ReplyReadAllocator} asks {@link #readTarget()} where the next read
- * should land: in the cumulation, right after the bytes already received. A 1 MB poll reply then
- * arrives by one or two reads into its own buffer, which is lent to the caller as it is, instead
- * of being copied from each read buffer into the cumulation.
+ * should land (on a TLS connection {@link UnwrapAllocator} asks where SslHandler should decrypt
+ * to): in the cumulation, right after the bytes already received. A 1 MB poll reply then arrives
+ * by one or two reads into its own buffer, which is lent to the caller as it is, instead of being
+ * copied from each read buffer into the cumulation.
  *
  * <pre>
  * cumulation: [header][payload received ...][readTarget(): the missing bytes][spare]

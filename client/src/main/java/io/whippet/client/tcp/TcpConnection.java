@@ -7,6 +7,7 @@ import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.whippet.client.ClientConfig;
@@ -37,7 +38,8 @@ final class TcpConnection extends ReconnectingChannel<Channel> {
     /**
      * Under TLS, socket reads grow up to 1 MiB (Netty's default stops at 64 KiB): a large poll
      * reply takes a few reads instead of sixteen per MB. After small replies the read size shrinks
-     * back. (Plaintext connections read straight into the reply instead: {@link ReplyReadAllocator}.)
+     * back. (Plaintext connections read straight into the reply instead: {@link ReplyReadAllocator};
+     * TLS ones decrypt into it: {@link UnwrapAllocator}.)
      */
     private static final int MAX_READ_BYTES = 1 << 20;
 
@@ -56,14 +58,20 @@ final class TcpConnection extends ReconnectingChannel<Channel> {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        ResponseFrameDecoder replies = new ResponseFrameDecoder(MAX_REPLY_BYTES);
                         if (ssl != null) {
                             String domain = config.tls().domain().isEmpty()
                                     ? config.host()
                                     : config.tls().domain();
-                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), domain, config.port()));
-                        }
-                        ResponseFrameDecoder replies = new ResponseFrameDecoder(MAX_REPLY_BYTES);
-                        if (ssl == null) {
+                            SslHandler tls = ssl.newHandler(ch.alloc(), domain, config.port());
+                            if (tls.engine() instanceof ReferenceCountedOpenSslEngine) {
+                                UnwrapAllocator unwrap = new UnwrapAllocator(ch.alloc(), replies);
+                                ch.config().setAllocator(unwrap);
+                                ch.pipeline().addLast(unwrap.scope(true), tls, unwrap.scope(false));
+                            } else {
+                                ch.pipeline().addLast(tls);
+                            }
+                        } else {
                             ch.config().setRecvByteBufAllocator(new ReplyReadAllocator(replies));
                         }
                         ch.pipeline().addLast(replies).addLast(new ClientChannelHandler());
