@@ -273,8 +273,6 @@ final class QuicConnection extends ReconnectingChannel<QuicChannel> {
             QuicChannel.newBootstrap(udp)
                     .option(ChannelOption.ALLOCATOR, allocator)
                     .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, segments)
-                    .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .streamOption(ChannelOption.ALLOCATOR, allocator)
                     .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
                     .remoteAddress(server)
                     .connect()
