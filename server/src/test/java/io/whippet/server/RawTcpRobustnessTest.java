@@ -3,7 +3,6 @@ package io.whippet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.whippet.protocol.ErrorCode;
-import io.whippet.server.config.ServerConfig;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,15 +31,8 @@ class RawTcpRobustnessTest {
     static InetSocketAddress address;
 
     @BeforeAll
-    static void start() throws IOException {
-        ServerConfig config = ServerConfig.load(
-                null,
-                Map.of(
-                        "IGGY_SYSTEM_PATH", dir.toString(),
-                        "IGGY_TCP_ADDRESS", "127.0.0.1:0",
-                        "IGGY_HTTP_ENABLED", "false",
-                        "IGGY_QUIC_ENABLED", "false"));
-        server = Server.start(config, ServerOptions.development());
+    static void start() {
+        server = TcpOnlyServer.start(dir, Map.of());
         address = server.tcpAddress().orElseThrow();
     }
 

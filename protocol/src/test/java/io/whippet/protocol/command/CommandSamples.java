@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** At least one sample of every command, plus the variants of the ones with optional parts. */
-final class CommandSamples {
+/**
+ * At least one sample of every command, plus the variants of the ones with optional parts. Public
+ * for the server's fuzz test, which gets it through this module's test jar.
+ */
+public final class CommandSamples {
     private CommandSamples() {}
 
     static Permissions permissions() {
@@ -34,7 +37,7 @@ final class CommandSamples {
                                 Map.of(3L, new TopicPermissions(false, true, false, true)))));
     }
 
-    static List<Command> all() {
+    public static List<Command> all() {
         Identifier s = Identifier.of(0);
         Identifier t = Identifier.of("orders");
         Identifier g = Identifier.of(4);

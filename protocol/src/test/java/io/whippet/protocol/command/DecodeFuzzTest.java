@@ -27,9 +27,9 @@ class DecodeFuzzTest {
         int decoded = 0;
         int refused = 0;
         for (Command sample : CommandSamples.all()) {
-            byte[] valid = bytes(Commands.encodePayload(sample));
+            byte[] valid = PayloadMutations.bytes(Commands.encodePayload(sample));
             for (int i = 0; i < MUTATIONS_PER_COMMAND; i++) {
-                byte[] mutated = mutate(valid, random);
+                byte[] mutated = PayloadMutations.mutate(valid, random);
                 try {
                     Command command = Commands.decode(
                             sample.code(), ByteBuffer.wrap(mutated).order(ByteOrder.LITTLE_ENDIAN));
@@ -38,7 +38,7 @@ class DecodeFuzzTest {
                 } catch (WhippetException expected) {
                     refused++;
                 } catch (RuntimeException | OutOfMemoryError e) {
-                    fail("seed %x, %s, payload %s: %s", seed, sample.code(), hex(mutated), e, e);
+                    fail("seed %x, %s, payload %s: %s", seed, sample.code(), PayloadMutations.hex(mutated), e, e);
                 }
             }
         }
@@ -60,64 +60,9 @@ class DecodeFuzzTest {
                 } catch (WhippetException expected) {
                     // refused with a code: fine
                 } catch (RuntimeException | OutOfMemoryError e) {
-                    fail("seed %x, %s, payload %s: %s", seed, sample.code(), hex(junk), e, e);
+                    fail("seed %x, %s, payload %s: %s", seed, sample.code(), PayloadMutations.hex(junk), e, e);
                 }
             }
         }
-    }
-
-    /** One of: flip bits, overwrite a byte with an edge value, truncate, extend, or plant a huge u32. */
-    private static byte[] mutate(byte[] valid, Random random) {
-        byte[] out = valid.clone();
-        int kind = random.nextInt(6);
-        switch (kind) {
-            case 0 -> {
-                if (out.length > 0) {
-                    int at = random.nextInt(out.length);
-                    out[at] ^= (byte) (1 << random.nextInt(8));
-                }
-            }
-            case 1 -> {
-                if (out.length > 0) {
-                    byte[] edges = {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff};
-                    out[random.nextInt(out.length)] = edges[random.nextInt(edges.length)];
-                }
-            }
-            case 2 -> out = java.util.Arrays.copyOf(out, out.length == 0 ? 0 : random.nextInt(out.length));
-            case 3 -> {
-                byte[] longer = java.util.Arrays.copyOf(out, out.length + 1 + random.nextInt(16));
-                for (int i = out.length; i < longer.length; i++) {
-                    longer[i] = (byte) random.nextInt(256);
-                }
-                out = longer;
-            }
-            case 4 -> {
-                if (out.length >= 4) {
-                    int at = random.nextInt(out.length - 3);
-                    int[] huge = {-1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0x10000, out.length * 2};
-                    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(at, huge[random.nextInt(huge.length)]);
-                }
-            }
-            default -> {
-                for (int n = 1 + random.nextInt(4); n > 0 && out.length > 0; n--) {
-                    out[random.nextInt(out.length)] = (byte) random.nextInt(256);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.duplicate().get(out);
-        return out;
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : bytes) {
-            out.append(String.format("%02x", b));
-        }
-        return out.toString();
     }
 }
