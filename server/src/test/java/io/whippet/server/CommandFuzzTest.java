@@ -141,15 +141,15 @@ class CommandFuzzTest {
                     } else {
                         refused++;
                     }
-                    assertThat(connection.request(1, new byte[0], "ping after " + replay))
+                    assertThat(connection.request(CommandCode.PING.code(), new byte[0], "ping after " + replay))
                             .as("the ping after %s", replay)
                             .isZero();
                     if (status == ErrorCode.UNAUTHENTICATED.code()
                             || (CHANGE_SESSION.contains(sample.code())
                                     && connection.request(CommandCode.GET_ME.code(), new byte[0], "get me")
                                             == ErrorCode.UNAUTHENTICATED.code())) {
-                        // A mutated logout (or a refused login) logged this connection out. Logging in
-                        // hashes a password, so only when needed.
+                        // A mutated logout that still decoded logged this connection out. Logging in
+                        // hashes a password, so only when GetMe says it is needed.
                         connection.loginAsRoot();
                     }
                 }
