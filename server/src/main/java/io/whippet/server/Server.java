@@ -158,6 +158,7 @@ public final class Server implements AutoCloseable {
                 if (config.tcp().enabled()) {
                     tcp = TcpServer.start(
                             config.tcp().address(),
+                            config.tcp().socket(),
                             FrameLimits.defaults(),
                             processor,
                             requestExecutor,

@@ -2,6 +2,7 @@ package io.whippet.server;
 
 import io.whippet.server.config.ConfigException;
 import io.whippet.server.config.ServerConfig;
+import io.whippet.server.partition.DataPlane;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,10 +18,13 @@ import org.jspecify.annotations.Nullable;
 public final class WhippetServer {
     private static final String USAGE = """
             usage: whippet server [--config FILE] [--fresh] [--with-default-root-credentials]
-              --config FILE                     TOML configuration (default: $IGGY_CONFIG_PATH, else embedded defaults)
-              --fresh                           delete the data directory before starting
+              -c, --config FILE                 TOML configuration (default: $IGGY_CONFIG_PATH, else embedded defaults)
+              -f, --fresh                       delete the data directory before starting
+              --replica-id N                    accepted for Iggy's command line; only 0 (a single node)
               --with-default-root-credentials   create the root user as iggy/iggy when IGGY_ROOT_* are unset
             """;
+
+    private static final System.Logger LOG = System.getLogger(WhippetServer.class.getName());
 
     private WhippetServer() {}
 
@@ -47,7 +51,16 @@ public final class WhippetServer {
                     }
                     configFile = Path.of(args[++i]);
                 }
-                case "--fresh" -> fresh = true;
+                case "--fresh", "-f" -> fresh = true;
+                case "--replica-id" -> {
+                    // Iggy's clustered nodes take an id; a single node is replica 0.
+                    if (i + 1 >= args.length || !args[i + 1].equals("0")) {
+                        err.println("whippet server: --replica-id: only 0 is supported (Whippet runs as a single"
+                                + " node)");
+                        return 2;
+                    }
+                    i++;
+                }
                 case "--with-default-root-credentials" -> defaultRoot = true;
                 case "--help", "-h" -> {
                     err.print(USAGE);
@@ -76,16 +89,39 @@ public final class WhippetServer {
             err.println("whippet server: set both IGGY_ROOT_USERNAME and IGGY_ROOT_PASSWORD, or neither");
             return 2;
         }
-        var options = new ServerOptions(rootUser, rootPassword, defaultRoot, fresh);
+        if (fresh) {
+            // Before the log files open, which live in the data directory too.
+            try {
+                DataPlane.deleteTree(config.system().path());
+            } catch (RuntimeException e) {
+                err.println("whippet server: --fresh: cannot delete "
+                        + config.system().path() + ": " + e);
+                return 1;
+            }
+        }
+        var options = new ServerOptions(rootUser, rootPassword, defaultRoot, false);
+        ServerLogging logging;
+        try {
+            logging = ServerLogging.install(config.logging(), environment);
+        } catch (IOException | RuntimeException e) {
+            err.println("whippet server: cannot set up logging in "
+                    + config.logging().directory() + ": " + e);
+            return 1;
+        }
+        for (String ignored : config.ignoredSettings()) {
+            LOG.log(System.Logger.Level.WARNING, "config: {0} (ignored)", ignored);
+        }
         Server server;
         try {
             server = Server.start(config, options);
         } catch (ConfigException e) {
             // Found while starting, e.g. a TLS key file that is missing or does not match.
             err.println("whippet server: " + e.getMessage());
+            logging.close();
             return 2;
         } catch (IOException | RuntimeException e) {
             err.println("whippet server: cannot start: " + e.getMessage());
+            logging.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -107,6 +143,7 @@ public final class WhippetServer {
         }
         server.close();
         System.out.println("Whippet server stopped");
+        logging.close();
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +129,31 @@ public final class ConfigSource {
             return String.join(",", list.stream().map(String::valueOf).toList());
         }
         return String.valueOf(value);
+    }
+
+    /** A list of strings: a TOML array, or comma-separated text (an environment variable). */
+    public List<String> strings(String key) {
+        Setting setting = setting(key);
+        Object value = setting.value();
+        List<?> items = value instanceof List<?> list
+                ? list
+                : List.of(String.valueOf(value).split(","));
+        List<String> strings = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (item instanceof TomlTable || item instanceof List<?>) {
+                throw invalid(setting, "is not a list of strings");
+            }
+            String text = String.valueOf(item).trim();
+            if (!text.isEmpty()) {
+                strings.add(text);
+            }
+        }
+        return List.copyOf(strings);
+    }
+
+    /** Whether {@code key} holds something other than its embedded default (file or environment). */
+    public boolean isSet(String key) {
+        return !setting(key).origin().equals("default");
     }
 
     public boolean bool(String key) {

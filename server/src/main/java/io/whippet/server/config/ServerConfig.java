@@ -2,6 +2,8 @@ package io.whippet.server.config;
 
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +17,9 @@ public record ServerConfig(
         HttpConfig http,
         QuicConfig quic,
         MaintenanceConfig maintenance,
-        HeartbeatConfig heartbeat) {
+        HeartbeatConfig heartbeat,
+        LoggingConfig logging,
+        List<String> ignoredSettings) {
 
     /** The smallest segment we accept; smaller ones would roll on nearly every batch. */
     public static final long MIN_SEGMENT_SIZE_BYTES = 1L << 20;
@@ -59,18 +63,93 @@ public record ServerConfig(
 
     public record TlsConfig(boolean enabled, boolean selfSigned, String certFile, String keyFile) {}
 
-    public record TcpConfig(boolean enabled, ListenAddress address, TlsConfig tls) {}
+    public record TcpConfig(boolean enabled, ListenAddress address, TlsConfig tls, TcpSocketConfig socket) {}
+
+    /**
+     * Options of accepted TCP connections, Iggy's {@code [tcp.socket]}: applied only with {@code
+     * overrideDefaults}; a zero {@code lingerMicros} leaves SO_LINGER off.
+     */
+    public record TcpSocketConfig(
+            boolean overrideDefaults,
+            int recvBufferBytes,
+            int sendBufferBytes,
+            boolean keepalive,
+            boolean nodelay,
+            long lingerMicros) {}
+
+    /** {@code [http.cors]}; an origin {@code *} allows any. */
+    public record CorsConfig(
+            boolean enabled,
+            List<String> allowedMethods,
+            List<String> allowedOrigins,
+            List<String> allowedHeaders,
+            List<String> exposedHeaders,
+            boolean allowCredentials,
+            boolean allowPrivateNetwork) {}
+
+    /**
+     * {@code [http.jwt]}, resolved: {@code secret} holds the HMAC key bytes (base64-decoded when so
+     * configured), empty for a random key per start. Tokens are issued with {@code issuer} and
+     * {@code audience} and accepted from {@code validIssuers} and {@code validAudiences}, which
+     * always include those two.
+     */
+    public record JwtConfig(
+            String algorithm,
+            String issuer,
+            String audience,
+            List<String> validIssuers,
+            List<String> validAudiences,
+            long accessTokenExpiryMicros,
+            long clockSkewMicros,
+            long notBeforeMicros,
+            byte[] secret) {
+        @Override
+        public String toString() {
+            return "JwtConfig[algorithm=" + algorithm + ", issuer=" + issuer + ", audience=" + audience
+                    + ", secret=<redacted>]";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof JwtConfig that
+                    && algorithm.equals(that.algorithm)
+                    && issuer.equals(that.issuer)
+                    && audience.equals(that.audience)
+                    && validIssuers.equals(that.validIssuers)
+                    && validAudiences.equals(that.validAudiences)
+                    && accessTokenExpiryMicros == that.accessTokenExpiryMicros
+                    && clockSkewMicros == that.clockSkewMicros
+                    && notBeforeMicros == that.notBeforeMicros
+                    && java.security.MessageDigest.isEqual(secret, that.secret);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(algorithm, issuer, audience);
+        }
+    }
+
+    /**
+     * {@code [system.logging]}: {@code level} is a JUL-independent name (trace, debug, info, warn,
+     * error, off); log files go to {@code directory} when {@code fileEnabled}. Zero sizes and
+     * durations mean no limit / never.
+     */
+    public record LoggingConfig(
+            String level,
+            boolean fileEnabled,
+            Path directory,
+            long maxFileSizeBytes,
+            long maxTotalSizeBytes,
+            long rotationCheckIntervalMicros,
+            long retentionMicros,
+            long sysinfoPrintIntervalMicros) {}
 
     public record HttpConfig(
             boolean enabled,
             ListenAddress address,
             long maxRequestSizeBytes,
-            boolean corsEnabled,
-            String corsAllowedOrigins,
-            String jwtIssuer,
-            String jwtAudience,
-            long jwtAccessTokenExpiryMicros,
-            String jwtEncodingSecret,
+            CorsConfig cors,
+            JwtConfig jwt,
             boolean metricsEnabled,
             String metricsEndpoint,
             boolean webUi,
@@ -154,17 +233,17 @@ public record ServerConfig(
                 encryption(source));
         return new ServerConfig(
                 system,
-                new TcpConfig(source.bool("tcp.enabled"), source.address("tcp.address"), tls(source, "tcp.tls")),
+                new TcpConfig(
+                        source.bool("tcp.enabled"),
+                        source.address("tcp.address"),
+                        tls(source, "tcp.tls"),
+                        tcpSocket(source)),
                 new HttpConfig(
                         source.bool("http.enabled"),
                         source.address("http.address"),
                         source.sizeBytes("http.max_request_size"),
-                        source.bool("http.cors.enabled"),
-                        source.string("http.cors.allowed_origins"),
-                        source.string("http.jwt.issuer"),
-                        source.string("http.jwt.audience"),
-                        source.durationMicros("http.jwt.access_token_expiry"),
-                        source.string("http.jwt.encoding_secret"),
+                        cors(source),
+                        jwt(source),
                         source.bool("http.metrics.enabled"),
                         source.string("http.metrics.endpoint"),
                         source.bool("http.web_ui"),
@@ -178,7 +257,114 @@ public record ServerConfig(
                         (int) source.integer("personal_access_token.max_tokens_per_user", 1, 100_000),
                         source.bool("personal_access_token.cleaner.enabled"),
                         positiveDuration(source, "personal_access_token.cleaner.interval")),
-                new HeartbeatConfig(source.bool("heartbeat.enabled"), positiveDuration(source, "heartbeat.interval")));
+                new HeartbeatConfig(source.bool("heartbeat.enabled"), positiveDuration(source, "heartbeat.interval")),
+                logging(source, system.path()),
+                IggyOnlySettings.check(source));
+    }
+
+    private static TcpSocketConfig tcpSocket(ConfigSource source) {
+        return new TcpSocketConfig(
+                source.bool("tcp.socket.override_defaults"),
+                (int) boundedSize(source, "tcp.socket.recv_buffer_size", 1, Integer.MAX_VALUE),
+                (int) boundedSize(source, "tcp.socket.send_buffer_size", 1, Integer.MAX_VALUE),
+                source.bool("tcp.socket.keepalive"),
+                source.bool("tcp.socket.nodelay"),
+                boundedDuration(source, "tcp.socket.linger", 0, 65_535_000_000L));
+    }
+
+    private static CorsConfig cors(ConfigSource source) {
+        List<String> methods = source.strings("http.cors.allowed_methods").stream()
+                .map(method -> method.toUpperCase(Locale.ROOT))
+                .toList();
+        for (String method : methods) {
+            if (!method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                throw source.invalid("http.cors.allowed_methods", "has a method that is not a word: '" + method + "'");
+            }
+        }
+        return new CorsConfig(
+                source.bool("http.cors.enabled"),
+                methods,
+                source.strings("http.cors.allowed_origins"),
+                source.strings("http.cors.allowed_headers"),
+                source.strings("http.cors.exposed_headers"),
+                source.bool("http.cors.allow_credentials"),
+                source.bool("http.cors.allow_private_network"));
+    }
+
+    /** The HMAC algorithms; Iggy's RSA and ECDSA choices need key files Whippet does not read. */
+    private static final List<String> JWT_ALGORITHMS = List.of("HS256", "HS384", "HS512");
+
+    private static JwtConfig jwt(ConfigSource source) {
+        String algorithm = source.string("http.jwt.algorithm").trim().toUpperCase(Locale.ROOT);
+        if (!JWT_ALGORITHMS.contains(algorithm)) {
+            throw source.invalid("http.jwt.algorithm", "is not supported (expected: one of " + JWT_ALGORITHMS + ")");
+        }
+        boolean base64 = source.bool("http.jwt.use_base64_secret");
+        byte[] encoding = secret(source, "http.jwt.encoding_secret", base64);
+        byte[] decoding = secret(source, "http.jwt.decoding_secret", base64);
+        if (decoding.length > 0 && !java.security.MessageDigest.isEqual(encoding, decoding)) {
+            // The secrets themselves are never echoed.
+            throw new ConfigException(
+                    "http.jwt.decoding_secret must equal http.jwt.encoding_secret for " + algorithm + " (or be empty)");
+        }
+        String issuer = source.string("http.jwt.issuer");
+        String audience = source.string("http.jwt.audience");
+        return new JwtConfig(
+                algorithm,
+                issuer,
+                audience,
+                including(issuer, source.strings("http.jwt.valid_issuers")),
+                including(audience, source.strings("http.jwt.valid_audiences")),
+                positiveDuration(source, "http.jwt.access_token_expiry"),
+                boundedDuration(source, "http.jwt.clock_skew", 0, 86_400_000_000L),
+                boundedDuration(source, "http.jwt.not_before", 0, 86_400_000_000L),
+                encoding);
+    }
+
+    private static byte[] secret(ConfigSource source, String key, boolean base64) {
+        String text = source.string(key);
+        if (!base64) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + " is not valid base64 (http.jwt.use_base64_secret is true)");
+        }
+    }
+
+    private static List<String> including(String first, List<String> rest) {
+        var all = new java.util.LinkedHashSet<String>();
+        all.add(first);
+        all.addAll(rest);
+        return List.copyOf(all);
+    }
+
+    private static LoggingConfig logging(ConfigSource source, Path systemPath) {
+        String level = source.string("system.logging.level");
+        if (LogLevels.parse(level).isEmpty()) {
+            throw source.invalid(
+                    "system.logging.level", "names no level (expected: trace, debug, info, warn, error or off)");
+        }
+        long maxFile = boundedSize(source, "system.logging.max_file_size", 0, Integer.MAX_VALUE);
+        long maxTotal = source.sizeBytes("system.logging.max_total_size");
+        return new LoggingConfig(
+                level,
+                source.bool("system.logging.file_enabled"),
+                systemPath.resolve(source.string("system.logging.path")),
+                maxFile,
+                maxTotal == HumanUnits.UNLIMITED ? 0 : maxTotal,
+                finiteDuration(source, "system.logging.rotation_check_interval"),
+                finiteDuration(source, "system.logging.retention"),
+                finiteDuration(source, "system.logging.sysinfo_print_interval"));
+    }
+
+    private static long boundedDuration(ConfigSource source, String key, long minMicros, long maxMicros) {
+        long micros = source.durationMicros(key);
+        if (micros < minMicros || micros > maxMicros) {
+            throw source.invalid(key, "is out of range");
+        }
+        return micros;
     }
 
     private static QuicConfig quic(ConfigSource source) {

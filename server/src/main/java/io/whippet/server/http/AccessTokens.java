@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.protocol.WhippetException;
+import io.whippet.server.config.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,20 +18,28 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues and checks the HTTP API's access tokens: HS256 JWTs with {@code jti} (random UUID),
- * {@code sub} (the user id in decimal), {@code iss}, {@code aud}, {@code iat}, {@code nbf} and
- * {@code exp}, as upstream issues them. Logout and refresh revoke a token by its {@code jti}
- * until it would have expired anyway. Thread-safe.
+ * Issues and checks the HTTP API's access tokens: HMAC-signed JWTs (HS256 by default, HS384 or
+ * HS512 by {@code http.jwt.algorithm}) with {@code jti} (random UUID), {@code sub} (the user id in
+ * decimal), {@code iss}, {@code aud}, {@code iat}, {@code nbf} and {@code exp}, as upstream issues
+ * them. Logout and refresh revoke a token by its {@code jti} until it would have expired anyway.
+ * Thread-safe.
  *
- * <p>The signing key is the configured secret's UTF-8 bytes; HS256 needs at least 32 of them,
- * so a shorter secret is stretched with SHA-256 (tokens then verify only with that digest). An
- * empty secret means a random key per start: tokens do not survive a restart.
+ * <p>Checking a token: its algorithm must be the configured one, its issuer one of {@code
+ * valid_issuers} and one of its audiences one of {@code valid_audiences}; {@code exp} and {@code
+ * nbf} are compared with {@code clock_skew} of leeway either way, as Iggy's validator does.
+ *
+ * <p>The signing key is the configured secret's bytes. An HMAC key must be at least as long as its
+ * hash (32, 48 or 64 bytes), so a shorter secret is stretched with that hash (tokens then verify
+ * only with that digest). An empty secret means a random key per start: tokens do not survive a
+ * restart.
  */
 final class AccessTokens {
     /** A validated token: who it is for, and its id and expiry for revocation. */
@@ -39,22 +48,49 @@ final class AccessTokens {
     /** A freshly signed token and its claims. */
     record Issued(String token, Claims claims) {}
 
+    private final JWSAlgorithm algorithm;
     private final byte[] key;
     private final String issuer;
     private final String audience;
+    private final Set<String> validIssuers;
+    private final Set<String> validAudiences;
     private final long lifetimeSeconds;
+    private final long notBeforeSeconds;
+    private final long skewSeconds;
     private final InstantSource clock;
     private final Map<String, Long> revokedUntilSeconds = new ConcurrentHashMap<>();
 
-    AccessTokens(String secret, String issuer, String audience, long lifetimeSeconds, InstantSource clock) {
-        this.key = signingKey(secret);
-        this.issuer = issuer;
-        this.audience = audience;
-        this.lifetimeSeconds = Math.max(1, lifetimeSeconds);
+    AccessTokens(ServerConfig.JwtConfig config, InstantSource clock) {
+        this.algorithm = JWSAlgorithm.parse(config.algorithm());
+        this.key = signingKey(config.secret(), algorithm);
+        this.issuer = config.issuer();
+        this.audience = config.audience();
+        this.validIssuers = Set.copyOf(config.validIssuers());
+        this.validAudiences = Set.copyOf(config.validAudiences());
+        this.lifetimeSeconds = Math.max(1, config.accessTokenExpiryMicros() / 1_000_000);
+        this.notBeforeSeconds = config.notBeforeMicros() / 1_000_000;
+        this.skewSeconds = config.clockSkewMicros() / 1_000_000;
         this.clock = clock;
     }
 
-    /** A new token for {@code userId}, valid from now for the configured lifetime. */
+    /** HS256 with {@code secret}, one issuer and audience, no skew (tests). */
+    static AccessTokens hs256(
+            String secret, String issuer, String audience, long lifetimeSeconds, InstantSource clock) {
+        return new AccessTokens(
+                new ServerConfig.JwtConfig(
+                        "HS256",
+                        issuer,
+                        audience,
+                        List.of(issuer),
+                        List.of(audience),
+                        lifetimeSeconds * 1_000_000,
+                        0,
+                        0,
+                        secret.getBytes(StandardCharsets.UTF_8)),
+                clock);
+    }
+
+    /** A new token for {@code userId}, valid from {@code not_before} after now for the configured lifetime. */
     Issued issue(long userId) {
         Instant now = clock.instant();
         long issuedSeconds = now.getEpochSecond();
@@ -66,10 +102,10 @@ final class AccessTokens {
                 .issuer(issuer)
                 .audience(audience)
                 .issueTime(Date.from(Instant.ofEpochSecond(issuedSeconds)))
-                .notBeforeTime(Date.from(Instant.ofEpochSecond(issuedSeconds)))
+                .notBeforeTime(Date.from(Instant.ofEpochSecond(issuedSeconds + notBeforeSeconds)))
                 .expirationTime(Date.from(Instant.ofEpochSecond(expirySeconds)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims);
         try {
             jwt.sign(new MACSigner(key));
         } catch (JOSEException e) {
@@ -83,7 +119,7 @@ final class AccessTokens {
         long nowSeconds = clock.instant().getEpochSecond();
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key))) {
+            if (!algorithm.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -94,10 +130,10 @@ final class AccessTokens {
             if (expiry == null
                     || tokenId == null
                     || subject == null
-                    || expiry.toInstant().getEpochSecond() <= nowSeconds
-                    || (notBefore != null && notBefore.toInstant().getEpochSecond() > nowSeconds)
-                    || !issuer.equals(claims.getIssuer())
-                    || !claims.getAudience().contains(audience)
+                    || expiry.toInstant().getEpochSecond() + skewSeconds <= nowSeconds
+                    || (notBefore != null && notBefore.toInstant().getEpochSecond() - skewSeconds > nowSeconds)
+                    || !validIssuers.contains(claims.getIssuer())
+                    || claims.getAudience().stream().noneMatch(validAudiences::contains)
                     || revokedUntilSeconds.containsKey(tokenId)) {
                 return Optional.empty();
             }
@@ -111,7 +147,7 @@ final class AccessTokens {
     /** Makes the token unusable; forgotten once it has expired, since it is then refused anyway. */
     void revoke(Claims claims) {
         long nowSeconds = clock.instant().getEpochSecond();
-        revokedUntilSeconds.values().removeIf(until -> until <= nowSeconds);
+        revokedUntilSeconds.values().removeIf(until -> until + skewSeconds <= nowSeconds);
         revokedUntilSeconds.put(claims.tokenId(), claims.expirySeconds());
     }
 
@@ -120,20 +156,21 @@ final class AccessTokens {
         return revokedUntilSeconds.putIfAbsent(claims.tokenId(), claims.expirySeconds()) == null;
     }
 
-    private static byte[] signingKey(String secret) {
-        if (secret.isEmpty()) {
-            byte[] random = new byte[32];
+    private static byte[] signingKey(byte[] secret, JWSAlgorithm algorithm) {
+        if (secret.length == 0) {
+            byte[] random = new byte[64];
             new SecureRandom().nextBytes(random);
             return random;
         }
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length >= 32) {
-            return bytes;
+        String digest = "SHA-" + algorithm.getName().substring(2);
+        int minBytes = Integer.parseInt(algorithm.getName().substring(2)) / 8;
+        if (secret.length >= minBytes) {
+            return secret.clone();
         }
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance(digest).digest(secret);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            throw new IllegalStateException(digest + " is missing from this JDK", e);
         }
     }
 }

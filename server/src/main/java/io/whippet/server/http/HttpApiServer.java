@@ -26,9 +26,9 @@ import io.whippet.server.tls.Pem;
 import io.whippet.server.tls.TlsContexts;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,13 +76,11 @@ public final class HttpApiServer implements AutoCloseable {
             @Nullable KeyMaterial tls) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
         try {
-            long lifetimeSeconds = Math.max(1, config.jwtAccessTokenExpiryMicros() / 1_000_000);
-            var tokens = new AccessTokens(
-                    config.jwtEncodingSecret(), config.jwtIssuer(), config.jwtAudience(), lifetimeSeconds, clock);
+            var tokens = new AccessTokens(config.jwt(), clock);
             var metrics = new HttpMetrics(processor::connectedClients);
             Router router = Router.router(vertx);
-            if (config.corsEnabled()) {
-                router.route().handler(cors(config.corsAllowedOrigins()));
+            if (config.cors().enabled()) {
+                router.route().handler(cors(config.cors()));
             }
             router.route().handler(new BodyCollector(config.maxRequestSizeBytes()));
             if (config.webUi()) {
@@ -125,17 +124,22 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private static CorsHandler cors(String allowedOrigins) {
+    /** Iggy's {@code [http.cors]}: an origin "*" (or none) allows any origin. */
+    private static CorsHandler cors(ServerConfig.CorsConfig config) {
         CorsHandler cors = CorsHandler.create();
-        String trimmed = allowedOrigins.trim();
-        if (!trimmed.isEmpty() && !trimmed.equals("*")) {
-            cors.addOrigins(Arrays.stream(trimmed.split(","))
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .toList());
+        List<String> origins = config.allowedOrigins().stream()
+                .filter(origin -> !origin.equals("*"))
+                .toList();
+        if (origins.size() == config.allowedOrigins().size() && !origins.isEmpty()) {
+            cors.addOrigins(origins);
         }
-        return cors.allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
-                .allowedHeaders(Set.of("content-type", "authorization"));
+        return cors.allowedMethods(config.allowedMethods().stream()
+                        .map(HttpMethod::valueOf)
+                        .collect(Collectors.toSet()))
+                .allowedHeaders(Set.copyOf(config.allowedHeaders()))
+                .exposedHeaders(Set.copyOf(config.exposedHeaders()))
+                .allowCredentials(config.allowCredentials())
+                .allowPrivateNetwork(config.allowPrivateNetwork());
     }
 
     /** The bound address (the real port when configured with port 0). */

@@ -19,6 +19,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.whippet.server.command.CommandProcessor;
 import io.whippet.server.command.Session;
 import io.whippet.server.config.ListenAddress;
+import io.whippet.server.config.ServerConfig;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
@@ -70,11 +71,34 @@ public final class TcpServer implements AutoCloseable {
     }
 
     /**
+     * Iggy's {@code [tcp.socket]} on accepted connections. By default TCP_NODELAY (a reply must
+     * not wait for the next one) and SO_KEEPALIVE, with the kernel's autotuned buffers; with
+     * {@code override_defaults} exactly what is configured. SO_LINGER is set only for a non-zero
+     * duration: a zero linger would reset every connection on close.
+     */
+    static ServerBootstrap socketOptions(ServerBootstrap bootstrap, ServerConfig.TcpSocketConfig socket) {
+        if (!socket.overrideDefaults()) {
+            return bootstrap.childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true);
+        }
+        bootstrap
+                .childOption(ChannelOption.TCP_NODELAY, socket.nodelay())
+                .childOption(ChannelOption.SO_KEEPALIVE, socket.keepalive())
+                .childOption(ChannelOption.SO_RCVBUF, socket.recvBufferBytes())
+                .childOption(ChannelOption.SO_SNDBUF, socket.sendBufferBytes());
+        long lingerSeconds = (socket.lingerMicros() + 999_999) / 1_000_000;
+        if (lingerSeconds > 0) {
+            bootstrap.childOption(ChannelOption.SO_LINGER, (int) lingerSeconds);
+        }
+        return bootstrap;
+    }
+
+    /**
      * Binds and starts accepting; {@code requestExecutor} runs the commands (virtual threads).
      * {@code tls}: the server context to wrap every connection in, or null for plaintext.
      */
     public static TcpServer start(
             ListenAddress address,
+            ServerConfig.TcpSocketConfig socket,
             FrameLimits limits,
             CommandProcessor processor,
             ExecutorService requestExecutor,
@@ -89,12 +113,10 @@ public final class TcpServer implements AutoCloseable {
         EventLoopGroup workers =
                 new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), ioHandler);
         try {
-            Channel channel = new ServerBootstrap()
+            Channel channel = socketOptions(new ServerBootstrap(), socket)
                     .group(boss, workers)
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.ALLOCATOR, FRAME_BUFFERS)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -2,6 +2,7 @@ package io.whippet.server.tls;
 
 import io.whippet.server.config.ConfigException;
 import io.whippet.server.config.ServerConfig.TlsConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -31,13 +32,17 @@ public record KeyMaterial(PrivateKey privateKey, List<X509Certificate> chain) {
     }
 
     /**
-     * The identity {@code config} asks for; {@code dataDir} is {@code system.path}. Fails with a
+     * The identity {@code config} asks for; {@code dataDir} is {@code system.path}. With {@code
+     * self_signed} and no cert or key file where they are named, a generated one. Fails with a
      * {@link ConfigException} naming the file when a file is missing, unreadable, not PEM, or
      * when the key does not belong to the certificate.
      */
     public static KeyMaterial load(TlsConfig config, Path dataDir) {
         boolean filesGiven = !config.certFile().isBlank() || !config.keyFile().isBlank();
-        if (filesGiven) {
+        // Iggy's self_signed: generate when the named files do not exist (its shipped config names
+        // core/certs/... paths that exist only in its source tree).
+        boolean filesMissing = !Files.exists(Path.of(config.certFile())) && !Files.exists(Path.of(config.keyFile()));
+        if (filesGiven && !(config.selfSigned() && filesMissing)) {
             if (config.certFile().isBlank() || config.keyFile().isBlank()) {
                 throw new ConfigException("tls: cert_file and key_file must be set together (cert_file: '"
                         + config.certFile() + "', key_file: '" + config.keyFile() + "')");

@@ -3,8 +3,10 @@ package io.whippet.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,5 +177,149 @@ class ServerConfigTest {
                 .quic();
         assertThat(quic.keepAliveIntervalMicros()).isZero();
         assertThat(quic.maxIdleTimeoutMicros()).isZero();
+    }
+
+    /** Iggy's whole server.toml, as a migrating user would pass it, copied out of the test resources. */
+    private Path iggyServerToml() throws Exception {
+        Path file = dir.resolve("iggy-server.toml");
+        try (var in = ServerConfigTest.class.getResourceAsStream("iggy-server.toml")) {
+            Files.write(file, java.util.Objects.requireNonNull(in).readAllBytes());
+        }
+        return file;
+    }
+
+    @Test
+    void anIggyServerTomlLoadsUnchangedAndItsSettingsTakeEffect() throws Exception {
+        ServerConfig config = ServerConfig.load(iggyServerToml(), Map.of());
+
+        assertThat(config.http().cors())
+                .isEqualTo(new ServerConfig.CorsConfig(
+                        true,
+                        List.of("GET", "POST", "PUT", "DELETE"),
+                        List.of("*"),
+                        List.of("content-type", "authorization"),
+                        List.of(),
+                        false,
+                        false));
+        ServerConfig.JwtConfig jwt = config.http().jwt();
+        assertThat(jwt.algorithm()).isEqualTo("HS256");
+        assertThat(jwt.validIssuers()).containsExactly("iggy.apache.org");
+        assertThat(jwt.clockSkewMicros()).isEqualTo(5_000_000);
+        assertThat(new String(jwt.secret(), StandardCharsets.UTF_8)).isEqualTo("top_secret$iggy123$_jwt_HS256_key#!");
+        assertThat(config.tcp().socket())
+                .isEqualTo(new ServerConfig.TcpSocketConfig(false, 100_000, 100_000, false, false, 0));
+        assertThat(config.logging().level()).isEqualTo("info");
+        assertThat(config.logging().directory()).isEqualTo(Path.of("local_data", "logs"));
+        assertThat(config.logging().sysinfoPrintIntervalMicros()).isEqualTo(10_000_000);
+        assertThat(config.logging().retentionMicros()).isEqualTo(7 * 86_400_000_000L);
+        assertThat(config.maintenance().messageSaverIntervalMicros()).isEqualTo(30_000_000);
+        // Iggy turns WebSocket on by default; Whippet has no such transport and says so at start.
+        assertThat(config.ignoredSettings())
+                .containsExactly("websocket.enabled = true: the WebSocket transport is not supported"
+                        + " (TCP, QUIC and HTTP are)");
+    }
+
+    @Test
+    void iggySettingsWhippetLacksAreReportedNotSilentlyDropped() throws Exception {
+        Path file = dir.resolve("unsupported.toml");
+        Files.writeString(file, """
+                [cluster]
+                enabled = true
+                [telemetry]
+                enabled = true
+                [system.compression]
+                default_algorithm = "gzip"
+                [system.segment]
+                server_confirmation = "no_wait"
+                [system.stream]
+                path = "my-streams"
+                """);
+        assertThat(ServerConfig.load(file, Map.of()).ignoredSettings())
+                .containsExactly(
+                        "cluster.enabled = true: clustering is not supported; this server runs as a single node",
+                        "telemetry.enabled = true: OpenTelemetry export is not supported (Prometheus metrics are, at"
+                                + " http.metrics.endpoint)",
+                        "system.compression.default_algorithm = 'gzip': compression is set per topic"
+                                + " (compression_algorithm), not server-wide",
+                        "system.segment.server_confirmation = 'no_wait': every batch is written to its segment file"
+                                + " before it is acknowledged",
+                        "system.stream.path = 'my-streams': the layout under system.path is fixed");
+        assertThat(ServerConfig.defaults().ignoredSettings()).isEmpty();
+    }
+
+    @Test
+    void archivingExpiredSegmentsStopsStartUpRatherThanDeletingThem() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_SYSTEM_SEGMENT_ARCHIVE_EXPIRED", "true")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("system.segment.archive_expired = 'true' is not supported");
+    }
+
+    @Test
+    void corsListsComeCommaSeparatedFromTheEnvironment() {
+        ServerConfig.CorsConfig cors = ServerConfig.load(
+                        null,
+                        Map.of(
+                                "IGGY_HTTP_CORS_ALLOWED_ORIGINS", "https://a.example, https://b.example",
+                                "IGGY_HTTP_CORS_ALLOWED_METHODS", "get,post",
+                                "IGGY_HTTP_CORS_EXPOSED_HEADERS", "iggy-view"))
+                .http()
+                .cors();
+        assertThat(cors.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(cors.allowedMethods()).containsExactly("GET", "POST");
+        assertThat(cors.exposedHeaders()).containsExactly("iggy-view");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_HTTP_CORS_ALLOWED_METHODS", "GET,P OST")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.cors.allowed_methods");
+    }
+
+    @Test
+    void jwtSettingsAreCheckedAndSecretsNeverEchoed() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_HTTP_JWT_ALGORITHM", "RS256")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.jwt.algorithm = 'RS256' is not supported");
+        assertThatThrownBy(() -> ServerConfig.load(
+                        null,
+                        Map.of(
+                                "IGGY_HTTP_JWT_ENCODING_SECRET", "first-secret-value",
+                                "IGGY_HTTP_JWT_DECODING_SECRET", "second-secret-value")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must equal http.jwt.encoding_secret")
+                .hasMessageNotContaining("first-secret-value")
+                .hasMessageNotContaining("second-secret-value");
+        ServerConfig.JwtConfig jwt = ServerConfig.load(
+                        null,
+                        Map.of(
+                                "IGGY_HTTP_JWT_ALGORITHM", "hs512",
+                                "IGGY_HTTP_JWT_USE_BASE64_SECRET", "true",
+                                "IGGY_HTTP_JWT_ENCODING_SECRET", "AAECAw==",
+                                "IGGY_HTTP_JWT_VALID_AUDIENCES", "dashboard,cli"))
+                .http()
+                .jwt();
+        assertThat(jwt.algorithm()).isEqualTo("HS512");
+        assertThat(jwt.secret()).containsExactly(0, 1, 2, 3);
+        assertThat(jwt.validAudiences()).containsExactly("whippet", "dashboard", "cli");
+        assertThat(jwt.toString()).doesNotContain("AAECAw");
+        assertThatThrownBy(() -> ServerConfig.load(
+                        null,
+                        Map.of(
+                                "IGGY_HTTP_JWT_USE_BASE64_SECRET",
+                                "true",
+                                "IGGY_HTTP_JWT_ENCODING_SECRET",
+                                "not base64!")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("http.jwt.encoding_secret is not valid base64 (http.jwt.use_base64_secret is true)");
+    }
+
+    @Test
+    void logLevelsTakeIggysNamesAndDirectives() {
+        assertThat(LogLevels.parse("warn,server=debug")).contains(java.util.logging.Level.WARNING);
+        assertThat(LogLevels.parse("server=debug,iggy=trace")).contains(java.util.logging.Level.FINE);
+        assertThat(LogLevels.parse("TRACE")).contains(java.util.logging.Level.FINEST);
+        assertThat(LogLevels.parse("none")).contains(java.util.logging.Level.OFF);
+        assertThat(LogLevels.parse("loud")).isEmpty();
+        assertThat(LogLevels.parse(" , ")).isEmpty();
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_SYSTEM_LOGGING_LEVEL", "loud")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("system.logging.level = 'loud' names no level");
     }
 }

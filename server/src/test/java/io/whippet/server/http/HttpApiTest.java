@@ -38,7 +38,10 @@ class HttpApiTest {
                 Map.of(
                         "IGGY_TCP_ENABLED", "false",
                         "IGGY_HTTP_CORS_ENABLED", "true",
-                        "IGGY_HTTP_CORS_ALLOWED_ORIGINS", "http://allowed.example"));
+                        "IGGY_HTTP_CORS_ALLOWED_ORIGINS", "http://allowed.example",
+                        "IGGY_HTTP_CORS_ALLOWED_METHODS", "GET,POST,DELETE",
+                        "IGGY_HTTP_CORS_EXPOSED_HEADERS", "iggy-view",
+                        "IGGY_HTTP_CORS_ALLOW_CREDENTIALS", "true"));
         base = "http://127.0.0.1:" + TestServer.http(server).getPort();
         token = login();
     }
@@ -164,14 +167,14 @@ class HttpApiTest {
 
     @Test
     void expiredTokenIsRefused() throws Exception {
-        var past = new AccessTokens(
+        var past = AccessTokens.hs256(
                 TestServer.JWT_SECRET,
                 "whippet",
                 "whippet",
                 60,
                 InstantSource.fixed(Instant.now().minusSeconds(3600)));
         String expired = past.issue(0).token();
-        var current = new AccessTokens(TestServer.JWT_SECRET, "whippet", "whippet", 60, InstantSource.system());
+        var current = AccessTokens.hs256(TestServer.JWT_SECRET, "whippet", "whippet", 60, InstantSource.system());
         String valid = current.issue(0).token();
 
         assertThat(get("/streams", expired).statusCode()).isEqualTo(401);
@@ -247,6 +250,35 @@ class HttpApiTest {
         var other =
                 send(HttpRequest.newBuilder(URI.create(base + "/ping")).header("Origin", "http://evil.example"), null);
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void corsPreflightAnswersWithTheConfiguredMethodsHeadersAndCredentials() throws Exception {
+        var preflight = send(
+                HttpRequest.newBuilder(URI.create(base + "/streams"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://allowed.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization"),
+                null);
+        assertThat(preflight.statusCode()).isBetween(200, 204);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Methods")
+                        .orElseThrow())
+                .contains("POST", "DELETE")
+                .doesNotContain("PUT");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElseThrow())
+                .containsIgnoringCase("authorization");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .contains("true");
+
+        var actual = send(
+                HttpRequest.newBuilder(URI.create(base + "/ping")).header("Origin", "http://allowed.example"), null);
+        assertThat(actual.headers().firstValue("Access-Control-Expose-Headers")).contains("iggy-view");
     }
 
     @Test

@@ -206,7 +206,7 @@ class HttpFuzzTest {
         List<RouteKey> routes = new ArrayList<>();
         RouteTable table = (method, path, access, route) -> routes.add(new RouteKey(method, path));
         new SystemRoutes().register(table);
-        new UserRoutes(new AccessTokens(TestServer.JWT_SECRET, "iggy.rs", "iggy.rs", 3600, Clock.systemUTC()))
+        new UserRoutes(AccessTokens.hs256(TestServer.JWT_SECRET, "iggy.rs", "iggy.rs", 3600, Clock.systemUTC()))
                 .register(table);
         new StreamRoutes().register(table);
         new GroupRoutes().register(table);

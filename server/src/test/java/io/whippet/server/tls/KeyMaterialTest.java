@@ -183,6 +183,24 @@ class KeyMaterialTest {
     }
 
     @Test
+    void selfSignedWithNamedFilesThatDoNotExistGeneratesAsIggyDoes() {
+        // Iggy's shipped config names core/certs/*.pem, which exist only in its source tree.
+        var config = new TlsConfig(
+                true,
+                true,
+                dir.resolve("core/certs/iggy_cert.pem").toString(),
+                dir.resolve("core/certs/iggy_key.pem").toString());
+
+        KeyMaterial generated = KeyMaterial.load(config, dir);
+
+        assertThat(generated.certificate())
+                .isEqualTo(KeyMaterial.load(selfSigned(), dir).certificate());
+        assertThatThrownBy(() -> KeyMaterial.load(new TlsConfig(true, false, config.certFile(), config.keyFile()), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected: an existing file");
+    }
+
+    @Test
     void missingCertificateFileIsNamed() throws Exception {
         Path key = write("key.pem", Pem.privateKey(keyPair("EC", 256).getPrivate()));
         Path cert = dir.resolve("nope.pem");
