@@ -111,6 +111,14 @@ final class EmbeddedServer implements AutoCloseable {
         return running.httpAddress().orElseThrow();
     }
 
+    InetSocketAddress quicAddress() {
+        Server running = server;
+        if (running == null) {
+            throw new IllegalStateException("server is stopped");
+        }
+        return running.quicAddress().orElseThrow();
+    }
+
     @Override
     public void close() {
         stop();

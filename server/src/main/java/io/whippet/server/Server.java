@@ -7,6 +7,7 @@ import io.whippet.server.auth.UserAccounts;
 import io.whippet.server.command.ClientRegistry;
 import io.whippet.server.command.CommandContext;
 import io.whippet.server.command.ServerCommandProcessor;
+import io.whippet.server.config.ConfigException;
 import io.whippet.server.config.HumanUnits;
 import io.whippet.server.config.ServerConfig;
 import io.whippet.server.http.HttpApiServer;
@@ -16,7 +17,10 @@ import io.whippet.server.metadata.MetadataOptions;
 import io.whippet.server.partition.DataPlane;
 import io.whippet.server.partition.DataPlaneSettings;
 import io.whippet.server.payload.EncryptionKeyCheck;
+import io.whippet.server.quic.QuicEndpoint;
 import io.whippet.server.quic.QuicServer;
+import io.whippet.server.quic.ngtcp2.NativeQuic;
+import io.whippet.server.quic.ngtcp2.NgQuicServer;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tcp.TcpServer;
 import io.whippet.server.tls.KeyMaterial;
@@ -26,6 +30,7 @@ import io.whippet.storage.Flusher;
 import io.whippet.storage.PartitionConfig;
 import io.whippet.storage.StorageContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +72,7 @@ public final class Server implements AutoCloseable {
     private final ExecutorService requestExecutor;
     private final @Nullable TcpServer tcp;
     private final @Nullable HttpApiServer http;
-    private final @Nullable QuicServer quic;
+    private final @Nullable QuicEndpoint quic;
     private boolean closed;
 
     private Server(
@@ -79,7 +84,7 @@ public final class Server implements AutoCloseable {
             ExecutorService requestExecutor,
             @Nullable TcpServer tcp,
             @Nullable HttpApiServer http,
-            @Nullable QuicServer quic) {
+            @Nullable QuicEndpoint quic) {
         this.config = config;
         this.metadata = metadata;
         this.storage = storage;
@@ -146,14 +151,14 @@ public final class Server implements AutoCloseable {
                             () -> HttpApiServer.start(config.http(), processor, executor, clock, httpKeys),
                             task -> Thread.ofPlatform().name("http-start").start(task))
                     : CompletableFuture.completedFuture(null);
-            CompletableFuture<@Nullable QuicServer> quicStart = config.quic().enabled()
+            CompletableFuture<@Nullable QuicEndpoint> quicStart = config.quic().enabled()
                     ? CompletableFuture.supplyAsync(
                             () -> startQuic(config, root, processor, executor, clock),
                             task -> Thread.ofPlatform().name("quic-start").start(task))
                     : CompletableFuture.completedFuture(null);
             TcpServer tcp = null;
             HttpApiServer http;
-            QuicServer quic;
+            QuicEndpoint quic;
             try {
                 if (config.tcp().enabled()) {
                     tcp = TcpServer.start(
@@ -198,17 +203,44 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    private static QuicServer startQuic(
+    private static QuicEndpoint startQuic(
             ServerConfig config,
             Path root,
             ServerCommandProcessor processor,
             ExecutorService executor,
             InstantSource clock) {
+        var engine = config.quic().engine();
         try {
+            if (engine != ServerConfig.QuicEngine.QUICHE) {
+                switch (NativeQuic.load()) {
+                    case NativeQuic.Available available -> {
+                        return NgQuicServer.start(
+                                available.library(),
+                                config.quic(),
+                                root,
+                                FrameLimits.defaults(),
+                                processor,
+                                executor,
+                                clock);
+                    }
+                    case NativeQuic.Unavailable unavailable -> {
+                        if (engine == ServerConfig.QuicEngine.NGTCP2) {
+                            throw new ConfigException("quic.engine = \"ngtcp2\": " + unavailable.reason());
+                        }
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "QUIC: using Netty's quiche codec, which requires ALPN \"iggy\", so Iggy's Rust"
+                                        + " clients (no ALPN) cannot connect: ngtcp2 is unavailable: {0}",
+                                unavailable.reason());
+                    }
+                }
+            }
             return QuicServer.start(config.quic(), root, FrameLimits.defaults(), processor, executor, clock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionException;
  * <p>Certificates are validated by default, against the JDK trust store or {@code tls.caFile()};
  * the server name checked (and sent as SNI) is {@code tls.domain()}, or {@code localhost} when
  * empty, which is what a server's self-signed certificate names. {@code validateCertificate =
- * false} trusts any certificate (development only). ALPN {@code iggy} is offered, since the QUIC
- * TLS stack insists on one.
+ * false} trusts any certificate (development only). ALPN {@code iggy} is offered, since the client's
+ * QUIC TLS stack (BoringSSL) insists on one; both server engines accept it.
  *
  * <pre>{@code
  * try (WhippetClient client = QuicClient.connect("iggy+quic://iggy:iggy@127.0.0.1:8080?tls_ca_file=cert.pem")) {

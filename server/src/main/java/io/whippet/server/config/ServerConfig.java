@@ -176,7 +176,8 @@ public record ServerConfig(
             long receiveWindowBytes,
             long keepAliveIntervalMicros,
             long maxIdleTimeoutMicros,
-            QuicSocketConfig socket) {
+            QuicSocketConfig socket,
+            QuicEngine engine) {
 
         /** QUIC's smallest datagram (RFC 9000 section 14) and the largest UDP payload (64 KiB less headers). */
         public static final int MIN_MTU_BYTES = 1200;
@@ -185,6 +186,17 @@ public record ServerConfig(
 
         /** Flow-control limits are QUIC varints: at most 2^62 - 1. */
         public static final long MAX_WINDOW_BYTES = (1L << 62) - 1;
+    }
+
+    /**
+     * Which QUIC stack serves {@code [quic]} ({@code quic.engine}, a Whippet key). ngtcp2 + GnuTLS
+     * accepts clients that send no ALPN (Iggy's Rust SDK); Netty's quiche codec requires ALPN
+     * {@code iggy}. {@code auto} takes ngtcp2 when its library loads, else quiche with a warning.
+     */
+    public enum QuicEngine {
+        AUTO,
+        NGTCP2,
+        QUICHE
     }
 
     /** The UDP socket's buffers; the OS defaults apply unless {@code overrideDefaults}. */
@@ -399,7 +411,18 @@ public record ServerConfig(
                 receiveWindow,
                 keepAlive,
                 idle,
-                socket);
+                socket,
+                quicEngine(source));
+    }
+
+    private static QuicEngine quicEngine(ConfigSource source) {
+        String engine = source.string("quic.engine").trim().toUpperCase(Locale.ROOT);
+        for (QuicEngine candidate : QuicEngine.values()) {
+            if (candidate.name().equals(engine)) {
+                return candidate;
+            }
+        }
+        throw source.invalid("quic.engine", "is not one of auto, ngtcp2, quiche");
     }
 
     private static long boundedSize(ConfigSource source, String key, long min, long max) {

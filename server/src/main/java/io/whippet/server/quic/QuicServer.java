@@ -53,11 +53,13 @@ import java.util.concurrent.TimeUnit;
  * <p>ALPN: Iggy sets none on either side (quinn and rustls do not need one), but the TLS stack
  * under Netty's codec, BoringSSL, refuses a QUIC ClientHello without the ALPN extension before
  * any callback of ours runs ({@code ssl_negotiate_alpn}: "ALPN is required when QUIC is used",
- * alert no_application_protocol), and refuses one whose protocols it does not list. So the server
- * offers {@link #ALPN_PROTOCOLS} and the Whippet client sends {@code iggy}; Iggy's Rust client,
- * which sends no ALPN, cannot connect to this server, and no setting of the codec changes that.
+ * alert no_application_protocol), and refuses one whose protocols it does not list. So this
+ * engine offers {@link #ALPN_PROTOCOLS}, the Whippet client sends {@code iggy}, and Iggy's Rust
+ * client cannot connect. That is why {@code quic.engine = "auto"} prefers the ngtcp2 engine
+ * ({@code io.whippet.server.quic.ngtcp2.NgQuicServer}) and uses this one only when the ngtcp2
+ * library is not available, or when {@code quic.engine = "quiche"} asks for it.
  */
-public final class QuicServer implements AutoCloseable {
+public final class QuicServer implements QuicEndpoint {
     private static final System.Logger LOG = System.getLogger(QuicServer.class.getName());
 
     /** ALPN protocols accepted, in preference order. */
@@ -181,6 +183,7 @@ public final class QuicServer implements AutoCloseable {
                 : SegmentedDatagramPacketAllocator.NONE;
     }
 
+    @Override
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
     }

@@ -179,6 +179,22 @@ class ServerConfigTest {
         assertThat(quic.maxIdleTimeoutMicros()).isZero();
     }
 
+    @Test
+    void theQuicEngineIsAutoByDefaultAndChosenByName() {
+        assertThat(ServerConfig.defaults().quic().engine()).isEqualTo(ServerConfig.QuicEngine.AUTO);
+        assertThat(ServerConfig.load(null, Map.of("IGGY_QUIC_ENGINE", "Quiche"))
+                        .quic()
+                        .engine())
+                .isEqualTo(ServerConfig.QuicEngine.QUICHE);
+        assertThat(ServerConfig.load(null, Map.of("IGGY_QUIC_ENGINE", "ngtcp2"))
+                        .quic()
+                        .engine())
+                .isEqualTo(ServerConfig.QuicEngine.NGTCP2);
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IGGY_QUIC_ENGINE", "msquic")))
+                .hasMessageContaining("quic.engine")
+                .hasMessageContaining("auto, ngtcp2, quiche");
+    }
+
     /** Iggy's whole server.toml, as a migrating user would pass it, copied out of the test resources. */
     private Path iggyServerToml() throws Exception {
         Path file = dir.resolve("iggy-server.toml");
