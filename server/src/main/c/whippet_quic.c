@@ -746,13 +746,17 @@ int wq_poll(wq_server *s, int timeout_ms) {
     uint64_t expiry = ngtcp2_conn_get_expiry(c->conn);
     if (expiry < next) next = expiry;
   }
-  int wait = s->nevents ? 0 : timeout_ms;
+  /* Nanosecond waits (epoll_pwait2): ngtcp2's pacing and loss timers are often due in well under
+   * a millisecond on loopback, and rounding them up to epoll_wait's milliseconds would cap a
+   * connection at one send burst per millisecond. */
+  uint64_t wait_ns = s->nevents ? 0 : (uint64_t)timeout_ms * 1000000ULL;
   if (next != UINT64_MAX) {
-    uint64_t due_ms = next <= now ? 0 : (next - now + 999999) / 1000000;
-    if (due_ms < (uint64_t)wait) wait = (int)due_ms;
+    uint64_t due_ns = next <= now ? 0 : next - now;
+    if (due_ns < wait_ns) wait_ns = due_ns;
   }
+  struct timespec wait = {.tv_sec = (time_t)(wait_ns / 1000000000ULL), .tv_nsec = (long)(wait_ns % 1000000000ULL)};
   struct epoll_event evs[2];
-  int n = epoll_wait(s->epfd, evs, 2, wait);
+  int n = epoll_pwait2(s->epfd, evs, 2, &wait, NULL);
   for (int i = 0; i < n; i++) {
     if (evs[i].data.fd == s->wakefd) {
       uint64_t count;
