@@ -650,14 +650,19 @@ void wq_wakeup(wq_server *s) {
 
 const wq_event *wq_events(wq_server *s) { return s->events; }
 
+static wq_stream *open_send_stream(wq_server *s, uint64_t conn_id, int64_t stream_id) {
+  wq_conn *c = find_conn_by_id(s, conn_id);
+  if (!c || c->dead) return NULL;
+  wq_stream *st = find_stream(c, stream_id);
+  return st && !st->fin ? st : NULL;
+}
+
 /* Queues bytes (copied) and optionally FIN on a stream; sent by the next wq_poll.
  * 0, or -1 when the connection or stream is gone (the client went away: nothing to do). */
 int wq_stream_send(wq_server *s, uint64_t conn_id, int64_t stream_id, const uint8_t *data, size_t len,
                    int fin) {
-  wq_conn *c = find_conn_by_id(s, conn_id);
-  if (!c || c->dead) return -1;
-  wq_stream *st = find_stream(c, stream_id);
-  if (!st || st->fin) return -1;
+  wq_stream *st = open_send_stream(s, conn_id, stream_id);
+  if (!st) return -1;
   if (st->len + len > st->cap) {
     size_t cap = st->cap ? st->cap : 256;
     while (cap < st->len + len) cap *= 2;
@@ -794,13 +799,6 @@ int wq_poll(wq_server *s, int timeout_ms) {
     s->events[i].data = s->events[i].len ? s->arena + offset : NULL;
   }
   return (int)s->nevents;
-}
-
-/* The number of open connections (for tests and stats). */
-int wq_connections(wq_server *s) {
-  int count = 0;
-  for (wq_conn *c = s->conns; c; c = c->next) count++;
-  return count;
 }
 
 void wq_server_free(wq_server *s) {

@@ -51,6 +51,15 @@ public final class NativeQuic {
             ValueLayout.JAVA_INT.withName("send_buffer_bytes"),
             ValueLayout.JAVA_INT.withName("recv_buffer_bytes"));
 
+    static final long CONFIG_IDLE = offset(CONFIG, "max_idle_timeout_us");
+    static final long CONFIG_STREAM_WINDOW = offset(CONFIG, "stream_window_bytes");
+    static final long CONFIG_CONN_WINDOW = offset(CONFIG, "conn_window_bytes");
+    static final long CONFIG_BIDI_STREAMS = offset(CONFIG, "max_bidi_streams");
+    static final long CONFIG_UDP_PAYLOAD = offset(CONFIG, "max_udp_payload_bytes");
+    static final long CONFIG_KEEP_ALIVE = offset(CONFIG, "keep_alive_us");
+    static final long CONFIG_SEND_BUFFER = offset(CONFIG, "send_buffer_bytes");
+    static final long CONFIG_RECV_BUFFER = offset(CONFIG, "recv_buffer_bytes");
+
     static final long EVENT_BYTES = 40;
     static final long EVENT_TYPE = 0;
     static final long EVENT_FLAGS = 4;
@@ -148,5 +157,9 @@ public final class NativeQuic {
 
     private static MemorySegment symbol(SymbolLookup lookup, String name) {
         return lookup.find(name).orElseThrow(() -> new IllegalArgumentException("missing symbol " + name));
+    }
+
+    private static long offset(StructLayout layout, String field) {
+        return layout.byteOffset(MemoryLayout.PathElement.groupElement(field));
     }
 }

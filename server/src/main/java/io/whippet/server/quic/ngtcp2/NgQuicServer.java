@@ -142,20 +142,21 @@ public final class NgQuicServer implements QuicEndpoint {
         try (Arena arena = Arena.ofConfined();
                 GnuTlsPem pem = GnuTlsPem.write(keys)) {
             MemorySegment cfg = arena.allocate(NativeQuic.CONFIG);
-            cfg.set(ValueLayout.JAVA_LONG, 0, config.maxIdleTimeoutMicros());
-            cfg.set(ValueLayout.JAVA_LONG, 8, config.receiveWindowBytes());
-            cfg.set(ValueLayout.JAVA_LONG, 16, config.receiveWindowBytes());
-            cfg.set(ValueLayout.JAVA_LONG, 24, config.maxConcurrentBidiStreams());
-            cfg.set(ValueLayout.JAVA_LONG, 32, config.initialMtuBytes());
-            cfg.set(ValueLayout.JAVA_LONG, 40, config.keepAliveIntervalMicros());
+            cfg.set(ValueLayout.JAVA_LONG, NativeQuic.CONFIG_IDLE, config.maxIdleTimeoutMicros());
+            cfg.set(ValueLayout.JAVA_LONG, NativeQuic.CONFIG_STREAM_WINDOW, config.receiveWindowBytes());
+            cfg.set(ValueLayout.JAVA_LONG, NativeQuic.CONFIG_CONN_WINDOW, config.receiveWindowBytes());
+            cfg.set(ValueLayout.JAVA_LONG, NativeQuic.CONFIG_BIDI_STREAMS, config.maxConcurrentBidiStreams());
+            cfg.set(ValueLayout.JAVA_LONG, NativeQuic.CONFIG_UDP_PAYLOAD, config.initialMtuBytes());
+            cfg.set(ValueLayout.JAVA_LONG, NativeQuic.CONFIG_KEEP_ALIVE, config.keepAliveIntervalMicros());
+            boolean buffers = config.socket().overrideDefaults();
             cfg.set(
                     ValueLayout.JAVA_INT,
-                    48,
-                    config.socket().overrideDefaults() ? config.socket().sendBufferBytes() : 0);
+                    NativeQuic.CONFIG_SEND_BUFFER,
+                    buffers ? config.socket().sendBufferBytes() : 0);
             cfg.set(
                     ValueLayout.JAVA_INT,
-                    52,
-                    config.socket().overrideDefaults() ? config.socket().recvBufferBytes() : 0);
+                    NativeQuic.CONFIG_RECV_BUFFER,
+                    buffers ? config.socket().recvBufferBytes() : 0);
             MemorySegment error = arena.allocate(512);
             endpoint = (MemorySegment) lib.serverNew.invokeExact(
                     arena.allocateFrom(ip),
