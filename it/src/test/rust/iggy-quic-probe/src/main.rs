@@ -5,8 +5,12 @@
 //!   request  [length u32 = 4 + N][code u32][payload N]   then FIN
 //!   response [status u32][length u32][payload length]   then FIN
 //!
-//! Usage: iggy-quic-probe HOST:PORT STREAM TOPIC [--alpn PROTO]
+//! Usage: iggy-quic-probe HOST:PORT STREAM TOPIC [--alpn PROTO] [--held-headers N [--login]]
 //! Prints one "ok ..." line per step and exits 0, or prints "FAIL ..." and exits 1.
+//!
+//! --held-headers N: instead of the usual steps, opens N streams that each send only a request
+//! header declaring the largest payload allowed (a 64 KiB login, or after --login a 64 MiB
+//! SendMessages) and nothing more, counts how many the server refuses at once, then pings.
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -14,6 +18,7 @@ const PING: u32 = 1;
 const LOGIN_USER: u32 = 38;
 const GET_STREAMS: u32 = 201;
 const POLL_MESSAGES: u32 = 100;
+const SEND_MESSAGES: u32 = 101;
 
 struct AcceptAnyCertificate;
 
@@ -87,6 +92,45 @@ async fn connect(endpoint: &quinn::Endpoint, addr: std::net::SocketAddr) -> quin
     }
 }
 
+/// Opens `count` streams that send a header declaring `declared` payload bytes and stop there;
+/// prints how many got a reply (a refusal) within 3 s and how many the server holds open.
+async fn held_headers(conn: &quinn::Connection, count: usize, code: u32, declared: u32) {
+    let mut senders = Vec::new();
+    let mut replies = Vec::new();
+    for _ in 0..count {
+        let (mut send, recv) = conn.open_bi().await.unwrap_or_else(|e| fail(&format!("open stream: {e}")));
+        let mut header = Vec::with_capacity(8);
+        header.extend_from_slice(&(4 + declared).to_le_bytes());
+        header.extend_from_slice(&code.to_le_bytes());
+        send.write_all(&header).await.unwrap_or_else(|e| fail(&format!("write: {e}")));
+        // Kept alive: dropping a quinn SendStream finishes it, which would end the request.
+        senders.push(send);
+        replies.push(tokio::spawn(async move {
+            match tokio::time::timeout(Duration::from_secs(3), recv.read_to_end(64)).await {
+                Ok(Ok(reply)) if reply.len() >= 4 => Some(u32::from_le_bytes(reply[0..4].try_into().unwrap())),
+                _ => None,
+            }
+        }));
+    }
+    let (mut held, mut refused, mut statuses) = (0, 0, std::collections::BTreeSet::new());
+    for reply in replies {
+        match reply.await.unwrap_or(None) {
+            Some(status) => {
+                refused += 1;
+                statuses.insert(status);
+            }
+            None => held += 1,
+        }
+    }
+    println!("ok held-headers held={held} refused={refused} statuses={statuses:?}");
+    let (status, _) = request(conn, PING, &[]).await;
+    if status != 0 {
+        fail(&format!("ping after held headers: status {status}"));
+    }
+    println!("ok ping-after-held");
+    drop(senders);
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -111,6 +155,22 @@ async fn main() {
     println!("ok handshake alpn={:?}", conn.handshake_data().and_then(|d| d
         .downcast::<quinn::crypto::rustls::HandshakeData>().ok()).and_then(|d| d.protocol)
         .map(|p| String::from_utf8_lossy(&p).into_owned()));
+
+    if let Some(i) = args.iter().position(|a| a == "--held-headers") {
+        let count: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or_else(|| fail("--held-headers N"));
+        if args.iter().any(|a| a == "--login") {
+            let (status, _) = request(&conn, LOGIN_USER, &login_payload("iggy", "iggy")).await;
+            if status != 0 {
+                fail(&format!("login status {status}"));
+            }
+            held_headers(&conn, count, SEND_MESSAGES, 64 << 20).await;
+        } else {
+            held_headers(&conn, count, LOGIN_USER, 64 << 10).await;
+        }
+        conn.close(0u32.into(), b"done");
+        endpoint.wait_idle().await;
+        return;
+    }
 
     let (status, _) = request(&conn, PING, &[]).await;
     if status != 0 {

@@ -18,10 +18,13 @@ import java.util.stream.Stream;
 import org.apache.iggy.client.blocking.IggyBaseClient;
 import org.apache.iggy.message.Message;
 import org.apache.iggy.message.Partitioning;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Iggy's Rust SDK connects over QUIC with quinn + rustls and sends no ALPN. This test builds a
@@ -117,6 +120,31 @@ class IggyRustQuicClientTest {
 
             assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
             assertThat(result.output()).contains("FAIL handshake");
+        }
+    }
+
+    /**
+     * Streams that send a request header and then nothing would each make the server allocate the
+     * declared payload, up to 10,000 streams per connection: the budget holds 4 logins of 64 KiB
+     * before login and 2 batches of 64 MiB after it, refuses the rest at once (InvalidCommand) and
+     * the connection goes on. Both engines; quiche needs ALPN.
+     */
+    @ParameterizedTest
+    @CsvSource({"ngtcp2,,4", "ngtcp2,--login,2", "quiche,,4", "quiche,--login,2"})
+    void streamsThatOnlyDeclareLargeRequestsAreHeldToTheConnectionsBudget(
+            String engine, @Nullable String login, int held, @TempDir Path dir) throws Exception {
+        int streams = 40;
+        try (EmbeddedServer server = startWithQuic(dir, engine)) {
+            List<String> args = new ArrayList<>(List.of("--alpn", "iggy", "--held-headers", String.valueOf(streams)));
+            if (login != null) {
+                args.add(login);
+            }
+            Result result = runProbe(server.quicAddress(), args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output())
+                    .contains("ok held-headers held=" + held + " refused=" + (streams - held) + " statuses={3}")
+                    .contains("ok ping-after-held");
         }
     }
 

@@ -31,10 +31,12 @@ final class QuicConnection {
     private final Session session;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final EventLoopBudget budget = new EventLoopBudget();
+    private final RequestBudget.Connection requestBytes;
 
-    QuicConnection(QuicChannel channel, Session session) {
+    QuicConnection(QuicChannel channel, Session session, RequestBudget.Connection requestBytes) {
         this.channel = channel;
         this.session = session;
+        this.requestBytes = requestBytes;
     }
 
     QuicChannel channel() {
@@ -43,6 +45,11 @@ final class QuicConnection {
 
     Session session() {
         return session;
+    }
+
+    /** The bytes this connection's unfinished requests may hold; any thread. */
+    RequestBudget.Connection requestBytes() {
+        return requestBytes;
     }
 
     /** Whether a quick request may run on the event loop; use only there. */

@@ -19,10 +19,12 @@ final class QuicConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final CommandProcessor processor;
     private final InstantSource clock;
+    private final RequestBudget requestBudget;
 
-    QuicConnectionHandler(CommandProcessor processor, InstantSource clock) {
+    QuicConnectionHandler(CommandProcessor processor, InstantSource clock, RequestBudget requestBudget) {
         this.processor = processor;
         this.clock = clock;
+        this.requestBudget = requestBudget;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class QuicConnectionHandler extends ChannelInboundHandlerAdapter {
         QuicChannel channel = (QuicChannel) ctx.channel();
         Session session =
                 new Session(Session.Transport.QUIC, peer(channel.remoteSocketAddress()), clock.millis() * 1000);
-        channel.attr(QuicConnection.KEY).set(new QuicConnection(channel, session));
+        channel.attr(QuicConnection.KEY).set(new QuicConnection(channel, session, requestBudget.connection()));
         processor.connected(session);
         LOG.log(System.Logger.Level.DEBUG, "{0}: connected", session);
         ctx.fireChannelActive();

@@ -86,6 +86,7 @@ public final class QuicServer implements QuicEndpoint {
             InstantSource clock)
             throws InterruptedException {
         KeyMaterial keys = KeyMaterial.load(config.tls(), dataDir);
+        RequestBudget requestBudget = RequestBudget.of(limits);
         QuicSslContext ssl = QuicSslContextBuilder.forServer(
                         keys.privateKey(), null, keys.chain().toArray(X509Certificate[]::new))
                 .applicationProtocols(ALPN_PROTOCOLS)
@@ -104,7 +105,7 @@ public final class QuicServer implements QuicEndpoint {
                 .handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel ch) {
-                        ch.pipeline().addLast(new QuicConnectionHandler(processor, clock));
+                        ch.pipeline().addLast(new QuicConnectionHandler(processor, clock, requestBudget));
                     }
                 })
                 .streamHandler(new ChannelInitializer<QuicStreamChannel>() {

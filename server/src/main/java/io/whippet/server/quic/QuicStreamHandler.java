@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * server -> client   [status u32][length u32][payload: length bytes]  FIN
  * </pre>
  *
- * <p>The length is checked against {@link FrameLimits} as soon as the 8-byte header is in, before
- * the payload is buffered; the payload is then gathered into one buffer of exactly its size. A
- * frame that is too large, too short, or cut off by FIN is answered with InvalidCommand (3) and
+ * <p>The length is checked against {@link FrameLimits} and the connection's {@link RequestBudget}
+ * as soon as the 8-byte header is in, before the payload is buffered; the payload is then gathered
+ * into one buffer of exactly its size. A frame that is too large (or over the budget), too short,
+ * or cut off by FIN is answered with InvalidCommand (3) and
  * the stream ends; the connection and its other streams go on, since the stream boundary keeps
  * the next request apart. Fields are confined to the stream's event loop.
  */
@@ -46,6 +47,9 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
 
     private final ByteBuf header = Unpooled.buffer(HEADER_BYTES, HEADER_BYTES);
     private @Nullable ByteBuf payload;
+    /** What this stream's request holds of the connection's {@link RequestBudget}, until it has run. */
+    private long reservedBytes;
+
     private int code;
     private boolean done;
 
@@ -102,6 +106,14 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
             reject(ctx, "frame payload length: " + payloadBytes + " (expected: <= " + limit + ")");
             return false;
         }
+        String overBudget = connection
+                .requestBytes()
+                .tryReserve(payloadBytes, connection.session().authenticated());
+        if (overBudget != null) {
+            reject(ctx, overBudget);
+            return false;
+        }
+        reservedBytes = payloadBytes;
         ByteBuf target = ctx.alloc().directBuffer((int) payloadBytes, (int) payloadBytes);
         payload = target;
         if (payloadBytes == 0) {
@@ -124,6 +136,8 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
         done = true;
         payload = null;
         int requestCode = code;
+        long held = reservedBytes;
+        reservedBytes = 0;
         // Polls copy their messages into the stream here (no file regions), so only sends qualify.
         if (requestCode != CommandCode.POLL_MESSAGES.code()
                 && connection.budget().allows(request.readableBytes())
@@ -132,7 +146,7 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
             Lock lock = connection.lockFor(requestCode);
             if (lock.tryLock()) {
                 long startNanos = System.nanoTime();
-                execute(ctx, requestCode, request, lock);
+                execute(ctx, requestCode, request, held, lock);
                 connection.budget().ran(startNanos);
                 return;
             }
@@ -141,17 +155,21 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
             requestExecutor.execute(() -> {
                 Lock lock = connection.lockFor(requestCode);
                 lock.lock();
-                execute(ctx, requestCode, request, lock);
+                execute(ctx, requestCode, request, held, lock);
             });
         } catch (RejectedExecutionException e) {
             // Shutting down: answer Disconnected rather than leaving the client waiting.
             request.release();
+            connection.requestBytes().release(held);
             finish(ctx, status(ctx, ErrorCode.DISCONNECTED.code(), 0));
         }
     }
 
-    /** On a virtual thread, or the event loop for a quick request; {@code lock} is held and released here. */
-    private void execute(ChannelHandlerContext ctx, int code, ByteBuf request, Lock lock) {
+    /**
+     * On a virtual thread, or the event loop for a quick request; {@code lock} is held and released
+     * here, and so are the request and the {@code reservedBytes} it held of the budget.
+     */
+    private void execute(ChannelHandlerContext ctx, int code, ByteBuf request, long reservedBytes, Lock lock) {
         Session session = connection.session();
         ByteBuf response;
         try {
@@ -163,6 +181,7 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
         } finally {
             lock.unlock();
             request.release();
+            connection.requestBytes().release(reservedBytes);
         }
         int status = response.getIntLE(0);
         finish(ctx, response);
@@ -224,12 +243,15 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
+    /** Drops a request that will not run: its buffer and its share of the budget. */
     private void releasePayload() {
         ByteBuf pending = payload;
         payload = null;
         if (pending != null) {
             pending.release();
         }
+        connection.requestBytes().release(reservedBytes);
+        reservedBytes = 0;
     }
 
     @Override

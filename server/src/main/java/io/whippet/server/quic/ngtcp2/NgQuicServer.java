@@ -7,6 +7,7 @@ import io.whippet.server.command.Reply;
 import io.whippet.server.command.Session;
 import io.whippet.server.config.ServerConfig.QuicConfig;
 import io.whippet.server.quic.QuicEndpoint;
+import io.whippet.server.quic.RequestBudget;
 import io.whippet.server.tcp.EventLoopBudget;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tls.KeyMaterial;
@@ -69,6 +70,7 @@ public final class NgQuicServer implements QuicEndpoint {
     private final MemorySegment endpoint;
     private final InetSocketAddress localAddress;
     private final FrameLimits limits;
+    private final RequestBudget requestBudget;
     private final CommandProcessor processor;
     private final ExecutorService requestExecutor;
     private final InstantSource clock;
@@ -92,10 +94,25 @@ public final class NgQuicServer implements QuicEndpoint {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         final EventLoopBudget budget = new EventLoopBudget();
         final Map<Long, StreamRequest> streams = new HashMap<>();
+        final RequestBudget.Connection requestBytes;
 
-        Connection(long id, Session session) {
+        Connection(long id, Session session, RequestBudget.Connection requestBytes) {
             this.id = id;
             this.session = session;
+            this.requestBytes = requestBytes;
+        }
+
+        /** Its stream is closed: what the request held of the budget is free again. */
+        void streamClosed(long streamId) {
+            StreamRequest request = streams.remove(streamId);
+            if (request != null) {
+                requestBytes.release(request.reservedBytes());
+            }
+        }
+
+        void closed() {
+            streams.values().forEach(request -> requestBytes.release(request.reservedBytes()));
+            streams.clear();
         }
 
         Lock lockFor(int code) {
@@ -118,6 +135,7 @@ public final class NgQuicServer implements QuicEndpoint {
         this.endpoint = endpoint;
         this.localAddress = localAddress;
         this.limits = limits;
+        this.requestBudget = RequestBudget.of(limits);
         this.processor = processor;
         this.requestExecutor = requestExecutor;
         this.clock = clock;
@@ -244,7 +262,7 @@ public final class NgQuicServer implements QuicEndpoint {
             case NativeQuic.EV_CONNECTED -> {
                 String peer = new String(data.toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
                 Session session = new Session(Session.Transport.QUIC, peer, clock.millis() * 1000);
-                connections.put(connectionId, new Connection(connectionId, session));
+                connections.put(connectionId, new Connection(connectionId, session, requestBudget.connection()));
                 processor.connected(session);
                 LOG.log(System.Logger.Level.DEBUG, "{0}: connected", session);
             }
@@ -255,12 +273,13 @@ public final class NgQuicServer implements QuicEndpoint {
             case NativeQuic.EV_STREAM_CLOSED -> {
                 Connection connection = connections.get(connectionId);
                 if (connection != null) {
-                    connection.streams.remove(streamId);
+                    connection.streamClosed(streamId);
                 }
             }
             case NativeQuic.EV_CLOSED -> {
                 Connection connection = connections.remove(connectionId);
                 if (connection != null) {
+                    connection.closed();
                     processor.disconnected(connection.session);
                     LOG.log(System.Logger.Level.DEBUG, "{0}: disconnected", connection.session);
                 }
@@ -277,7 +296,11 @@ public final class NgQuicServer implements QuicEndpoint {
             return;
         }
         StreamRequest request = connection.streams.computeIfAbsent(streamId, id -> new StreamRequest());
-        switch (request.offer(data, fin, code -> limitFor(connection.session, code))) {
+        switch (request.offer(
+                data,
+                fin,
+                code -> limitFor(connection.session, code),
+                bytes -> connection.requestBytes.tryReserve(bytes, connection.session.authenticated()))) {
             case StreamRequest.Pending pending -> {}
             case StreamRequest.Rejected rejected -> {
                 LOG.log(

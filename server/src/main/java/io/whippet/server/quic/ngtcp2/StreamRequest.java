@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * [length u32 = 4 + N][code u32][payload: N bytes] FIN
  * </pre>
  *
- * <p>The length is checked against the limit for the code as soon as the 8-byte header is in,
- * before anything is allocated; the payload is then gathered into one buffer of exactly its size.
- * Used on the endpoint thread only.
+ * <p>The length is checked against the limit for the code, and then reserved in the connection's
+ * {@link io.whippet.server.quic.RequestBudget}, as soon as the 8-byte header is in, before anything
+ * is allocated; the payload is then gathered into one buffer of exactly its size. The reservation
+ * stays with this request ({@link #reservedBytes}) until its stream is closed. Used on the endpoint
+ * thread only.
  */
 final class StreamRequest {
     static final int HEADER_BYTES = 8;
@@ -33,19 +35,28 @@ final class StreamRequest {
     /** The frame is malformed or too large: answer InvalidCommand and stop reading the stream. */
     record Rejected(String reason) implements Step {}
 
+    /** Takes room for a request's payload, or answers why there is none. */
+    @FunctionalInterface
+    interface Reserver {
+        @Nullable
+        String reserve(long payloadBytes);
+    }
+
     private static final Pending PENDING = new Pending();
 
     private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private @Nullable ByteBuffer payload;
     private int code;
     private boolean finished;
+    private long reservedBytes;
 
     /**
      * Takes the next bytes of the stream; {@code limitForCode} gives the largest payload allowed
-     * for a code. After a {@link Complete} or {@link Rejected} step the request is finished and
-     * later bytes are ignored (answered with {@link Pending}).
+     * for a code, and {@code reserver} must make room for it. After a {@link Complete} or {@link
+     * Rejected} step the request is finished and later bytes are ignored (answered with {@link
+     * Pending}).
      */
-    Step offer(MemorySegment bytes, boolean fin, IntUnaryOperator limitForCode) {
+    Step offer(MemorySegment bytes, boolean fin, IntUnaryOperator limitForCode, Reserver reserver) {
         if (finished) {
             return PENDING;
         }
@@ -70,6 +81,11 @@ final class StreamRequest {
             if (payloadBytes > limit) {
                 return reject("frame payload length: " + payloadBytes + " (expected: <= " + limit + ")");
             }
+            String refused = reserver.reserve(payloadBytes);
+            if (refused != null) {
+                return reject(refused);
+            }
+            reservedBytes = payloadBytes;
             payload = ByteBuffer.allocate((int) payloadBytes).order(ByteOrder.LITTLE_ENDIAN);
         }
         ByteBuffer target = payload;
@@ -88,6 +104,11 @@ final class StreamRequest {
             return new Complete(code, target.flip());
         }
         return fin ? reject("stream finished before the request frame was complete") : PENDING;
+    }
+
+    /** What this request holds of its connection's budget; to be released when its stream closes. */
+    long reservedBytes() {
+        return reservedBytes;
     }
 
     private Rejected reject(String reason) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamRequestTest {
     private static final IntUnaryOperator LIMIT_100 = code -> 100;
+    private static final StreamRequest.Reserver ANY = bytes -> null;
 
     private static byte[] frame(int code, byte[] payload) {
         return ByteBuffer.allocate(8 + payload.length)
@@ -29,8 +30,8 @@ class StreamRequestTest {
         byte[] frame = frame(7, new byte[] {1, 2, 3, 4, 5});
         for (int split = 0; split <= frame.length; split++) {
             StreamRequest request = new StreamRequest();
-            StreamRequest.Step first = request.offer(bytes(frame, 0, split), false, LIMIT_100);
-            StreamRequest.Step second = request.offer(bytes(frame, split, frame.length), true, LIMIT_100);
+            StreamRequest.Step first = request.offer(bytes(frame, 0, split), false, LIMIT_100, ANY);
+            StreamRequest.Step second = request.offer(bytes(frame, split, frame.length), true, LIMIT_100, ANY);
             StreamRequest.Step complete = first instanceof StreamRequest.Complete ? first : second;
             assertThat(complete).as("split at %d", split).isInstanceOf(StreamRequest.Complete.class);
             var done = (StreamRequest.Complete) complete;
@@ -44,7 +45,7 @@ class StreamRequestTest {
     @Test
     void anEmptyPayloadCompletesWithTheHeader() {
         StreamRequest.Step step =
-                new StreamRequest().offer(MemorySegment.ofArray(frame(1, new byte[0])), true, LIMIT_100);
+                new StreamRequest().offer(MemorySegment.ofArray(frame(1, new byte[0])), true, LIMIT_100, ANY);
 
         assertThat(step).isInstanceOf(StreamRequest.Complete.class);
         assertThat(((StreamRequest.Complete) step).payload().remaining()).isZero();
@@ -58,7 +59,7 @@ class StreamRequestTest {
                 .putInt(3)
                 .array();
 
-        StreamRequest.Step step = new StreamRequest().offer(MemorySegment.ofArray(header), false, LIMIT_100);
+        StreamRequest.Step step = new StreamRequest().offer(MemorySegment.ofArray(header), false, LIMIT_100, ANY);
 
         assertThat(step).isInstanceOf(StreamRequest.Rejected.class);
         assertThat(((StreamRequest.Rejected) step).reason()).contains("101").contains("100");
@@ -72,7 +73,7 @@ class StreamRequestTest {
                 .putInt(1)
                 .array();
 
-        assertThat(new StreamRequest().offer(MemorySegment.ofArray(header), false, LIMIT_100))
+        assertThat(new StreamRequest().offer(MemorySegment.ofArray(header), false, LIMIT_100, ANY))
                 .isInstanceOf(StreamRequest.Rejected.class);
     }
 
@@ -80,9 +81,9 @@ class StreamRequestTest {
     void finBeforeTheFrameEndsIsRejected() {
         byte[] frame = frame(2, new byte[10]);
 
-        assertThat(new StreamRequest().offer(bytes(frame, 0, 4), true, LIMIT_100))
+        assertThat(new StreamRequest().offer(bytes(frame, 0, 4), true, LIMIT_100, ANY))
                 .isInstanceOf(StreamRequest.Rejected.class);
-        assertThat(new StreamRequest().offer(bytes(frame, 0, 12), true, LIMIT_100))
+        assertThat(new StreamRequest().offer(bytes(frame, 0, 12), true, LIMIT_100, ANY))
                 .isInstanceOf(StreamRequest.Rejected.class);
     }
 
@@ -92,9 +93,41 @@ class StreamRequestTest {
         byte[] withExtra = java.util.Arrays.copyOf(frame, frame.length + 1);
         StreamRequest request = new StreamRequest();
 
-        assertThat(request.offer(MemorySegment.ofArray(withExtra), false, LIMIT_100))
+        assertThat(request.offer(MemorySegment.ofArray(withExtra), false, LIMIT_100, ANY))
                 .isInstanceOf(StreamRequest.Rejected.class);
-        assertThat(request.offer(MemorySegment.ofArray(frame), true, LIMIT_100))
+        assertThat(request.offer(MemorySegment.ofArray(frame), true, LIMIT_100, ANY))
                 .isInstanceOf(StreamRequest.Pending.class);
+    }
+
+    @Test
+    void aHeaderOverTheBudgetIsRejectedWithTheBudgetsReasonAndReservesNothing() {
+        byte[] header = ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(4 + 50)
+                .putInt(3)
+                .array();
+        StreamRequest request = new StreamRequest();
+
+        StreamRequest.Step step =
+                request.offer(MemorySegment.ofArray(header), false, LIMIT_100, bytes -> "no room for " + bytes);
+
+        assertThat(step).isEqualTo(new StreamRequest.Rejected("no room for 50"));
+        assertThat(request.reservedBytes()).isZero();
+    }
+
+    @Test
+    void aReservedRequestRemembersItsShareUntilItsStreamCloses() {
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+        StreamRequest request = new StreamRequest();
+
+        StreamRequest.Step step =
+                request.offer(MemorySegment.ofArray(frame(3, new byte[42])), true, LIMIT_100, bytes -> {
+                    asked.add(bytes);
+                    return null;
+                });
+
+        assertThat(step).isInstanceOf(StreamRequest.Complete.class);
+        assertThat(asked).containsExactly(42L);
+        assertThat(request.reservedBytes()).isEqualTo(42);
     }
 }
