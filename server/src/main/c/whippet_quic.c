@@ -15,6 +15,12 @@
  *   and runs the command -> wq_stream_send (bytes copied into the stream's send buffer, FIN)
  *   -> the next wq_poll writes packets until ngtcp2 has nothing more to send.
  *
+ * Cost per packet and per poll does not grow with the number of connections: a datagram finds
+ * its connection in a hash table of connection ids (the table's hash is keyed with a random
+ * seed, since a client picks its first id), Java's calls find theirs in a table of our connection
+ * numbers, and a poll writes only the connections something happened to (a packet, a reply from
+ * Java, a timer), which wait on a "want write" list. Only the scan for the next timer is linear.
+ *
  * Events returned by wq_poll (valid until the next wq_poll):
  *   struct wq_event { int32 type; int32 flags; uint64 conn_id; int64 stream_id;
  *                     const uint8 *data; uint64 len; }             40 bytes
@@ -50,6 +56,7 @@
 #define WQ_SCID_LEN 18
 #define WQ_MAX_CIDS 16
 #define WQ_RX_BYTES 65536
+#define WQ_MIN_BUCKETS 64
 
 static const char PRIORITIES[] =
     "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-GCM:+AES-256-GCM:+CHACHA20-POLY1305:"
@@ -103,8 +110,25 @@ typedef struct wq_conn {
   wq_stream *streams;
   int connected;
   int dead;
-  struct wq_conn *next;
+  int want_write;                /* on the server's write list */
+  struct wq_conn *next;          /* every connection */
+  struct wq_conn *next_by_id;    /* its bucket in the table of connection numbers */
+  struct wq_conn *next_to_write; /* the write list */
 } wq_conn;
+
+/* One connection id of a connection, in the table datagrams are routed by. */
+typedef struct wq_route {
+  ngtcp2_cid cid;
+  wq_conn *conn;
+  struct wq_route *next;
+} wq_route;
+
+/* A chained hash table; nbuckets is a power of two. */
+typedef struct wq_table {
+  void **buckets;
+  size_t nbuckets;
+  size_t count;
+} wq_table;
 
 struct wq_server {
   int fd;
@@ -118,6 +142,10 @@ struct wq_server {
   uint8_t reset_secret[32];
   ngtcp2_callbacks callbacks;
   wq_conn *conns;
+  wq_conn *to_write;
+  wq_table routes; /* wq_route, by connection id bytes */
+  wq_table by_id;  /* wq_conn, by our connection number */
+  uint64_t route_seed;
   uint64_t next_conn_id;
   wq_event *events;
   size_t nevents;
@@ -285,19 +313,25 @@ static void on_rand(uint8_t *dest, size_t destlen, const ngtcp2_rand_ctx *rand_c
   random_bytes(dest, destlen);
 }
 
+static wq_conn *find_conn_by_cid(wq_server *s, const uint8_t *dcid, size_t dcidlen);
+static int conn_add_cid(wq_conn *c, const ngtcp2_cid *cid);
+static void route_remove(wq_server *s, const ngtcp2_cid *cid);
+
 static int on_get_new_connection_id(ngtcp2_conn *conn, ngtcp2_cid *cid, uint8_t *token, size_t cidlen,
                                     void *user_data) {
   (void)conn;
   wq_conn *c = user_data;
   if (c->ncids == WQ_MAX_CIDS) return NGTCP2_ERR_CALLBACK_FAILURE;
-  random_bytes(cid->data, cidlen);
+  /* Our ids are random; one that collides with an id in use would route packets astray. */
+  do {
+    random_bytes(cid->data, cidlen);
+  } while (find_conn_by_cid(c->server, cid->data, cidlen));
   cid->datalen = cidlen;
   if (ngtcp2_crypto_generate_stateless_reset_token(token, c->server->reset_secret,
                                                    sizeof(c->server->reset_secret), cid) != 0) {
     return NGTCP2_ERR_CALLBACK_FAILURE;
   }
-  c->cids[c->ncids++] = *cid;
-  return 0;
+  return conn_add_cid(c, cid) == 0 ? 0 : NGTCP2_ERR_CALLBACK_FAILURE;
 }
 
 static int on_remove_connection_id(ngtcp2_conn *conn, const ngtcp2_cid *cid, void *user_data) {
@@ -305,6 +339,7 @@ static int on_remove_connection_id(ngtcp2_conn *conn, const ngtcp2_cid *cid, voi
   wq_conn *c = user_data;
   for (size_t i = 0; i < c->ncids; i++) {
     if (ngtcp2_cid_eq(&c->cids[i], cid)) {
+      route_remove(c->server, cid);
       c->cids[i] = c->cids[--c->ncids];
       return 0;
     }
@@ -314,20 +349,125 @@ static int on_remove_connection_id(ngtcp2_conn *conn, const ngtcp2_cid *cid, voi
 
 /* ---- connections ----------------------------------------------------------------------- */
 
-static wq_conn *find_conn_by_cid(wq_server *s, const uint8_t *dcid, size_t dcidlen) {
-  for (wq_conn *c = s->conns; c; c = c->next) {
-    for (size_t i = 0; i < c->ncids; i++) {
-      if (c->cids[i].datalen == dcidlen && memcmp(c->cids[i].data, dcid, dcidlen) == 0) return c;
+/* A 64-bit mix (splitmix64's finalizer): every input bit moves every output bit. */
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+/* A client chooses its first connection id, so the hash is keyed with the server's seed. */
+static size_t cid_bucket(const wq_server *s, const uint8_t *cid, size_t len, size_t nbuckets) {
+  uint64_t h = s->route_seed ^ len;
+  for (size_t i = 0; i < len; i++) h = mix64(h ^ cid[i]);
+  return (size_t)h & (nbuckets - 1);
+}
+
+static size_t id_bucket(uint64_t id, size_t nbuckets) { return (size_t)mix64(id) & (nbuckets - 1); }
+
+static int table_init(wq_table *t) {
+  t->buckets = calloc(WQ_MIN_BUCKETS, sizeof(void *));
+  t->nbuckets = WQ_MIN_BUCKETS;
+  t->count = 0;
+  return t->buckets ? 0 : -1;
+}
+
+/* Doubles the routes table once it holds more entries than buckets (best effort: a failed
+ * allocation leaves longer chains, never a lost entry). */
+static void routes_grow(wq_server *s) {
+  wq_table *t = &s->routes;
+  if (t->count <= t->nbuckets) return;
+  size_t n = t->nbuckets * 2;
+  void **buckets = calloc(n, sizeof(void *));
+  if (!buckets) return;
+  for (size_t i = 0; i < t->nbuckets; i++) {
+    for (wq_route *r = t->buckets[i], *next; r; r = next) {
+      next = r->next;
+      size_t b = cid_bucket(s, r->cid.data, r->cid.datalen, n);
+      r->next = buckets[b];
+      buckets[b] = r;
     }
+  }
+  free(t->buckets);
+  t->buckets = buckets;
+  t->nbuckets = n;
+}
+
+static int route_add(wq_server *s, const ngtcp2_cid *cid, wq_conn *c) {
+  wq_route *r = malloc(sizeof(wq_route));
+  if (!r) return -1;
+  r->cid = *cid;
+  r->conn = c;
+  size_t b = cid_bucket(s, cid->data, cid->datalen, s->routes.nbuckets);
+  r->next = s->routes.buckets[b];
+  s->routes.buckets[b] = r;
+  s->routes.count++;
+  routes_grow(s);
+  return 0;
+}
+
+static void route_remove(wq_server *s, const ngtcp2_cid *cid) {
+  size_t b = cid_bucket(s, cid->data, cid->datalen, s->routes.nbuckets);
+  for (wq_route **p = (wq_route **)&s->routes.buckets[b]; *p; p = &(*p)->next) {
+    if (ngtcp2_cid_eq(&(*p)->cid, cid)) {
+      wq_route *gone = *p;
+      *p = gone->next;
+      free(gone);
+      s->routes.count--;
+      return;
+    }
+  }
+}
+
+/* Gives a connection one more id to be found by (also kept in c->cids, to remove them all). */
+static int conn_add_cid(wq_conn *c, const ngtcp2_cid *cid) {
+  if (c->ncids == WQ_MAX_CIDS || route_add(c->server, cid, c) != 0) return -1;
+  c->cids[c->ncids++] = *cid;
+  return 0;
+}
+
+static wq_conn *find_conn_by_cid(wq_server *s, const uint8_t *dcid, size_t dcidlen) {
+  size_t b = cid_bucket(s, dcid, dcidlen, s->routes.nbuckets);
+  for (wq_route *r = s->routes.buckets[b]; r; r = r->next) {
+    if (r->cid.datalen == dcidlen && memcmp(r->cid.data, dcid, dcidlen) == 0) return r->conn;
   }
   return NULL;
 }
 
+static void by_id_grow(wq_server *s) {
+  wq_table *t = &s->by_id;
+  if (t->count <= t->nbuckets) return;
+  size_t n = t->nbuckets * 2;
+  void **buckets = calloc(n, sizeof(void *));
+  if (!buckets) return;
+  for (size_t i = 0; i < t->nbuckets; i++) {
+    for (wq_conn *c = t->buckets[i], *next; c; c = next) {
+      next = c->next_by_id;
+      size_t b = id_bucket(c->id, n);
+      c->next_by_id = buckets[b];
+      buckets[b] = c;
+    }
+  }
+  free(t->buckets);
+  t->buckets = buckets;
+  t->nbuckets = n;
+}
+
 static wq_conn *find_conn_by_id(wq_server *s, uint64_t id) {
-  for (wq_conn *c = s->conns; c; c = c->next) {
+  for (wq_conn *c = s->by_id.buckets[id_bucket(id, s->by_id.nbuckets)]; c; c = c->next_by_id) {
     if (c->id == id) return c;
   }
   return NULL;
+}
+
+/* Something may have given the connection packets to send: write it in this or the next poll. */
+static void want_write(wq_conn *c) {
+  if (c->want_write || c->dead) return;
+  c->want_write = 1;
+  c->next_to_write = c->server->to_write;
+  c->server->to_write = c;
 }
 
 static void fill_path(wq_server *s, wq_conn *c, ngtcp2_path *path) {
@@ -338,7 +478,18 @@ static void fill_path(wq_server *s, wq_conn *c, ngtcp2_path *path) {
   path->user_data = NULL;
 }
 
+/* Frees a connection that is on no write list (a poll drains the list before it frees). */
 static void conn_free(wq_conn *c) {
+  wq_server *s = c->server;
+  for (size_t i = 0; i < c->ncids; i++) route_remove(s, &c->cids[i]);
+  for (wq_conn **p = (wq_conn **)&s->by_id.buckets[id_bucket(c->id, s->by_id.nbuckets)]; *p;
+       p = &(*p)->next_by_id) {
+    if (*p == c) {
+      *p = c->next_by_id;
+      s->by_id.count--;
+      break;
+    }
+  }
   while (c->streams) {
     wq_stream *st = c->streams;
     c->streams = st->next;
@@ -361,7 +512,9 @@ static wq_conn *conn_new(wq_server *s, const ngtcp2_pkt_hd *hd, const struct soc
 
   ngtcp2_cid scid;
   scid.datalen = WQ_SCID_LEN;
-  random_bytes(scid.data, scid.datalen);
+  do {
+    random_bytes(scid.data, scid.datalen);
+  } while (find_conn_by_cid(s, scid.data, scid.datalen));
 
   ngtcp2_settings settings;
   ngtcp2_settings_default(&settings);
@@ -402,9 +555,11 @@ static wq_conn *conn_new(wq_server *s, const ngtcp2_pkt_hd *hd, const struct soc
   if (s->cfg.keep_alive_us > 0) {
     ngtcp2_conn_set_keep_alive_timeout(c->conn, s->cfg.keep_alive_us * NGTCP2_MICROSECONDS);
   }
-  c->cids[c->ncids++] = scid;
   /* Packets the client sends before it learns our id still carry the id it chose. */
-  c->cids[c->ncids++] = hd->dcid;
+  if (conn_add_cid(c, &scid) != 0 || conn_add_cid(c, &hd->dcid) != 0) {
+    conn_free(c);
+    return NULL;
+  }
 
   if (gnutls_init(&c->tls, GNUTLS_SERVER | GNUTLS_NO_END_OF_EARLY_DATA) != 0 ||
       gnutls_priority_set_direct(c->tls, PRIORITIES, NULL) != 0 ||
@@ -422,6 +577,12 @@ static wq_conn *conn_new(wq_server *s, const ngtcp2_pkt_hd *hd, const struct soc
 
   c->next = s->conns;
   s->conns = c;
+  size_t b = id_bucket(c->id, s->by_id.nbuckets);
+  c->next_by_id = s->by_id.buckets[b];
+  s->by_id.buckets[b] = c;
+  s->by_id.count++;
+  by_id_grow(s);
+  want_write(c);
   return c;
 }
 
@@ -549,7 +710,8 @@ wq_server *wq_server_new(const char *ip, int port, const char *cert_file, const 
   s->alpn.data = (unsigned char *)"iggy";
   s->alpn.size = 4;
   random_bytes(s->reset_secret, sizeof(s->reset_secret));
-  if (!s->rx || !s->tx) {
+  random_bytes((uint8_t *)&s->route_seed, sizeof(s->route_seed));
+  if (!s->rx || !s->tx || table_init(&s->routes) != 0 || table_init(&s->by_id) != 0) {
     snprintf(err, errlen, "out of memory");
     wq_server_free(s);
     return NULL;
@@ -674,6 +836,7 @@ int wq_stream_send(wq_server *s, uint64_t conn_id, int64_t stream_id, const uint
   if (len) memcpy(st->buf + st->len, data, len);
   st->len += len;
   if (fin) st->fin = 1;
+  want_write(find_conn_by_id(s, conn_id));
   return 0;
 }
 
@@ -682,6 +845,7 @@ int wq_stream_send(wq_server *s, uint64_t conn_id, int64_t stream_id, const uint
 int wq_stream_stop(wq_server *s, uint64_t conn_id, int64_t stream_id, uint64_t app_error) {
   wq_conn *c = find_conn_by_id(s, conn_id);
   if (!c || c->dead) return -1;
+  want_write(c);
   return ngtcp2_conn_shutdown_stream_read(c->conn, stream_id, app_error);
 }
 
@@ -733,7 +897,21 @@ static void read_packets(wq_server *s) {
     fill_path(s, c, &path);
     ngtcp2_pkt_info pi = {0};
     rv = ngtcp2_conn_read_pkt(c->conn, &path, &pi, s->rx, (size_t)n, now_ns());
-    if (rv != 0) conn_fail(c, rv);
+    if (rv != 0) {
+      conn_fail(c, rv);
+    } else {
+      want_write(c);
+    }
+  }
+}
+
+/* Writes every connection on the write list, and empties it. */
+static void write_wanted(wq_server *s) {
+  while (s->to_write) {
+    wq_conn *c = s->to_write;
+    s->to_write = c->next_to_write;
+    c->want_write = 0;
+    conn_write(s, c);
   }
 }
 
@@ -742,7 +920,7 @@ static void read_packets(wq_server *s) {
 int wq_poll(wq_server *s, int timeout_ms) {
   s->nevents = 0;
   s->arena_len = 0;
-  for (wq_conn *c = s->conns; c; c = c->next) conn_write(s, c);
+  write_wanted(s);
 
   uint64_t now = now_ns();
   uint64_t next = UINT64_MAX;
@@ -773,16 +951,15 @@ int wq_poll(wq_server *s, int timeout_ms) {
 
   now = now_ns();
   for (wq_conn *c = s->conns; c; c = c->next) {
-    if (c->dead) continue;
-    if (ngtcp2_conn_get_expiry(c->conn) <= now) {
-      int rv = ngtcp2_conn_handle_expiry(c->conn, now);
-      if (rv != 0) {
-        conn_fail(c, rv);
-        continue;
-      }
+    if (c->dead || ngtcp2_conn_get_expiry(c->conn) > now) continue;
+    int rv = ngtcp2_conn_handle_expiry(c->conn, now);
+    if (rv != 0) {
+      conn_fail(c, rv);
+    } else {
+      want_write(c);
     }
-    conn_write(s, c);
   }
+  write_wanted(s);
 
   /* Free the connections that ended; their CLOSED events are already queued. */
   for (wq_conn **p = &s->conns; *p;) {
@@ -816,5 +993,7 @@ void wq_server_free(wq_server *s) {
   free(s->arena);
   free(s->rx);
   free(s->tx);
+  free(s->routes.buckets);
+  free(s->by_id.buckets);
   free(s);
 }

@@ -6,11 +6,14 @@
 //!   response [status u32][length u32][payload length]   then FIN
 //!
 //! Usage: iggy-quic-probe HOST:PORT STREAM TOPIC [--alpn PROTO] [--held-headers N [--login]]
+//!                        [--idle-connections N]
 //! Prints one "ok ..." line per step and exits 0, or prints "FAIL ..." and exits 1.
 //!
 //! --held-headers N: instead of the usual steps, opens N streams that each send only a request
 //! header declaring the largest payload allowed (a 64 KiB login, or after --login a 64 MiB
 //! SendMessages) and nothing more, counts how many the server refuses at once, then pings.
+//! --idle-connections N: opens N more connections, times 200 pings on the first one, then pings
+//! once on each of the others.
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -155,6 +158,31 @@ async fn main() {
     println!("ok handshake alpn={:?}", conn.handshake_data().and_then(|d| d
         .downcast::<quinn::crypto::rustls::HandshakeData>().ok()).and_then(|d| d.protocol)
         .map(|p| String::from_utf8_lossy(&p).into_owned()));
+
+    if let Some(i) = args.iter().position(|a| a == "--idle-connections") {
+        let count: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or_else(|| fail("--idle-connections N"));
+        let mut idle = Vec::new();
+        for _ in 0..count {
+            idle.push(connect(&endpoint, addr).await);
+        }
+        let started = std::time::Instant::now();
+        for _ in 0..200 {
+            let (status, _) = request(&conn, PING, &[]).await;
+            if status != 0 {
+                fail(&format!("ping status {status}"));
+            }
+        }
+        println!("ok pings=200 idle_connections={count} mean_us={}", started.elapsed().as_micros() / 200);
+        // Every connection must still find its own state: one ping on each.
+        let mut answered = 0;
+        for other in &idle {
+            if request(other, PING, &[]).await.0 == 0 {
+                answered += 1;
+            }
+        }
+        println!("ok idle-pings={answered}");
+        return;
+    }
 
     if let Some(i) = args.iter().position(|a| a == "--held-headers") {
         let count: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or_else(|| fail("--held-headers N"));

@@ -148,6 +148,24 @@ class IggyRustQuicClientTest {
         }
     }
 
+    /**
+     * Hundreds of connections at once: each datagram must still reach its own connection (the
+     * ngtcp2 engine routes by hashed connection id and writes only connections with work), so a
+     * ping on every one of them is answered.
+     */
+    @Test
+    void manyConnectionsAtOnceEachGetTheirOwnReplies(@TempDir Path dir) throws Exception {
+        int connections = 300;
+        try (EmbeddedServer server = startWithQuic(dir, "ngtcp2")) {
+            Result result = runProbe(server.quicAddress(), "--idle-connections", String.valueOf(connections));
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output())
+                    .contains("idle_connections=" + connections)
+                    .contains("ok idle-pings=" + connections);
+        }
+    }
+
     private static EmbeddedServer startWithQuic(Path dir, String engine) {
         return EmbeddedServer.start(
                 dir,
