@@ -3,17 +3,30 @@ package io.whippet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.whippet.protocol.CommandCode;
+import io.whippet.protocol.ErrorCode;
+import io.whippet.server.command.CommandProcessor;
+import io.whippet.server.command.Reply;
+import io.whippet.server.command.Session;
+import io.whippet.server.config.ServerConfig;
 import io.whippet.server.quic.ngtcp2.NativeQuic;
+import io.whippet.server.quic.ngtcp2.NgQuicServer;
+import io.whippet.server.tcp.FrameLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.iggy.client.blocking.IggyBaseClient;
 import org.apache.iggy.message.Message;
@@ -163,6 +176,54 @@ class IggyRustQuicClientTest {
             assertThat(result.output())
                     .contains("idle_connections=" + connections)
                     .contains("ok idle-pings=" + connections);
+        }
+    }
+
+    /**
+     * A failure while handling one connection's event (here its client registration throws) closes
+     * that connection; the endpoint, shared by every client, goes on. Before, the endpoint thread
+     * ended and no client could connect until a restart.
+     */
+    @Test
+    void aConnectionWhoseEventFailsIsClosedAndTheNextClientIsServed(@TempDir Path dir) throws Exception {
+        AtomicInteger connects = new AtomicInteger();
+        CommandProcessor processor = new CommandProcessor() {
+            @Override
+            public Reply process(Session session, int code, ByteBuffer payload) {
+                return code == CommandCode.PING.code()
+                        ? Reply.ok(ByteBuffer.allocate(0))
+                        : Reply.error(ErrorCode.INVALID_COMMAND, "only ping here");
+            }
+
+            @Override
+            public void connected(Session session) {
+                if (connects.incrementAndGet() == 1) {
+                    throw new IllegalStateException("injected: the first client cannot be registered");
+                }
+            }
+
+            @Override
+            public void disconnected(Session session) {}
+        };
+        NativeQuic.Available available = (NativeQuic.Available) NativeQuic.load();
+        ServerConfig.QuicConfig config = ServerConfig.load(
+                        null, Map.of("IGGY_QUIC_ENABLED", "true", "IGGY_QUIC_ADDRESS", "127.0.0.1:0"))
+                .quic();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+                NgQuicServer server = NgQuicServer.start(
+                        available.library(),
+                        config,
+                        dir,
+                        FrameLimits.defaults(),
+                        processor,
+                        executor,
+                        Clock.systemUTC())) {
+            Result first = runProbe(server.localAddress(), "--idle-connections", "0");
+            Result second = runProbe(server.localAddress(), "--idle-connections", "0");
+
+            assertThat(first.exitCode()).as(first.output()).isEqualTo(1);
+            assertThat(second.exitCode()).as(second.output()).isZero();
+            assertThat(second.output()).contains("ok pings=200");
         }
     }
 

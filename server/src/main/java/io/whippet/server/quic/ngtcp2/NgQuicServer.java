@@ -59,12 +59,15 @@ public final class NgQuicServer implements QuicEndpoint {
     private static final int POLL_TIMEOUT_MS = 1000;
     private static final long APP_ERROR_NONE = 0;
 
-    /** Work for the endpoint thread from other threads. */
+    /** Work for the endpoint thread between polls: from other threads, or put off by itself. */
     private sealed interface Outgoing {}
 
     private record Response(long connectionId, long streamId, byte[] bytes, boolean thenClose) implements Outgoing {}
 
     private record StopReading(long connectionId, long streamId) implements Outgoing {}
+
+    /** Closes a connection whose event could not be handled (see {@link #run}). */
+    private record CloseConnection(long connectionId) implements Outgoing {}
 
     private final NativeQuic lib;
     private final MemorySegment endpoint;
@@ -225,7 +228,14 @@ public final class NgQuicServer implements QuicEndpoint {
                     MemorySegment base = ((MemorySegment) lib.events.invokeExact(endpoint))
                             .reinterpret(events * NativeQuic.EVENT_BYTES);
                     for (int i = 0; i < events; i++) {
-                        handle(base, i * NativeQuic.EVENT_BYTES);
+                        long at = i * NativeQuic.EVENT_BYTES;
+                        try {
+                            handle(base, at);
+                        } catch (RuntimeException | OutOfMemoryError e) {
+                            // A failure in one connection's event (a bug, or memory running out)
+                            // costs that connection, not the endpoint every client shares.
+                            failed(base.get(ValueLayout.JAVA_LONG, at + NativeQuic.EVENT_CONN), e);
+                        }
                     }
                 }
             }
@@ -248,6 +258,21 @@ public final class NgQuicServer implements QuicEndpoint {
                 stopped.countDown();
             }
         }
+    }
+
+    /** Forgets a connection whose event failed and closes it natively after this walk of the events. */
+    private void failed(long connectionId, Throwable e) {
+        LOG.log(System.Logger.Level.ERROR, "QUIC: an event of connection " + connectionId + " failed; closing it", e);
+        Connection connection = connections.remove(connectionId);
+        if (connection != null) {
+            connection.closed();
+            try {
+                processor.disconnected(connection.session);
+            } catch (RuntimeException again) {
+                LOG.log(System.Logger.Level.ERROR, connection.session + ": cannot remove the client", again);
+            }
+        }
+        outgoing.add(new CloseConnection(connectionId));
     }
 
     private void handle(MemorySegment events, long at) throws Throwable {
@@ -407,6 +432,7 @@ public final class NgQuicServer implements QuicEndpoint {
                 case StopReading stop -> {
                     int unused = (int) lib.streamStop.invokeExact(endpoint, stop.connectionId(), stop.streamId(), 0L);
                 }
+                case CloseConnection close -> closeNative(close.connectionId());
             }
         }
     }
