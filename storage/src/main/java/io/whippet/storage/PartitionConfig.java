@@ -26,6 +26,15 @@ public record PartitionConfig(
 
     public static final long DEFAULT_SEGMENT_SIZE_BYTES = 1L << 30;
 
+    /**
+     * Whether anything but a close fsyncs this partition: enforce_fsync, an interval or a
+     * threshold. Without any, sealed segments are left to the kernel's writeback too (as Iggy does
+     * without enforce_fsync), so retention may delete them before they ever reach the disk.
+     */
+    public boolean fsyncs() {
+        return enforceFsync || flushIntervalMs > 0 || flushMessagesThreshold > 0 || flushBytesThreshold > 0;
+    }
+
     public PartitionConfig {
         if (segmentSizeBytes < 1 || segmentSizeBytes > Integer.MAX_VALUE) {
             throw new WhippetException(

@@ -401,7 +401,8 @@ public final class PartitionLog implements AutoCloseable {
      * flusher, queued ahead of every later sync request, so the appender never waits for a whole
      * segment to reach the disk and group commit still covers the batches written before the roll.
      * The directory fsync for the new files goes with the next fsync too ({@link
-     * PartitionSync#recordCreatedFiles}).
+     * PartitionSync#recordCreatedFiles}). A partition that never fsyncs ({@link
+     * PartitionConfig#fsyncs()}) leaves the sealed segment to the kernel as well.
      */
     private Segment roll(Segment active) {
         try {
@@ -416,7 +417,7 @@ public final class PartitionLog implements AutoCloseable {
             // The sealed segment joins the pending set before the new one becomes visible: a
             // flusher that already sees `next` as active must also find `active` still to sync,
             // or it could acknowledge bytes in `active` after forcing only `next`.
-            boolean retained = active.tryRetain();
+            boolean retained = config.fsyncs() && active.tryRetain();
             if (retained) {
                 sync.recordSealed(active);
             }

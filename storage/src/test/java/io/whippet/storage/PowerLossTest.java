@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Power cuts at thousands of seeded points of an enforce_fsync workload: whatever was acknowledged
@@ -221,6 +223,42 @@ class PowerLossTest {
                 new StorageContext(new ManualClock(2), new SimulatedDisk(), flusher, new SplittableRandom(0));
         try (PartitionLog recovered = PartitionLog.open(directory, config, fresh)) {
             assertThat(recovered.nextOffset()).isEqualTo(12);
+        }
+    }
+
+    /**
+     * Sealed segments are fsynced by the flusher when the partition fsyncs at all; with no
+     * enforce_fsync, interval or threshold they are left to the kernel like the active one. Every
+     * force fails here, so a sealed segment's fsync would fence the partition; closing the flusher
+     * runs whatever it still had queued.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, false", "1000, true"})
+    void sealedSegmentsAreFsyncedOnlyWhenThePartitionFsyncsAtAll(long intervalMs, boolean fenced) {
+        SimulatedDisk disk = new SimulatedDisk();
+        Flusher own = new Flusher("seal");
+        StorageContext context = new StorageContext(new ManualClock(1), disk, own, new SplittableRandom(1));
+        PartitionConfig config =
+                PartitionConfig.defaults().withSegmentSizeBytes(200).withFlushThresholds(intervalMs, 0, 0);
+        try (PartitionLog log = PartitionLog.open(root.resolve("seal-" + intervalMs), config, context)) {
+            disk.failForces(true);
+            for (int i = 0; i < 6; i++) {
+                // Once fenced, appends fail; what matters is whether the fence came.
+                log.append(batch(2, 40, 2L * i), 2)
+                        .handle((result, error) -> result)
+                        .join();
+            }
+            own.close();
+
+            assertThat(log.failure() != null)
+                    .as("fenced by a sealed segment's fsync")
+                    .isEqualTo(fenced);
+            if (!fenced) {
+                assertThat(log.segments())
+                        .as("rolled, the sealed segments left unsynced")
+                        .hasSizeGreaterThan(2);
+            }
+            log.abandon();
         }
     }
 
