@@ -101,7 +101,7 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         long payloadBytes = length - 4;
-        int limit = limitFor(code);
+        int limit = limits.maxPayloadBytes(connection.session().authenticated(), code);
         if (payloadBytes > limit) {
             reject(ctx, "frame payload length: " + payloadBytes + " (expected: <= " + limit + ")");
             return false;
@@ -121,15 +121,6 @@ final class QuicStreamHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         return true;
-    }
-
-    private int limitFor(int code) {
-        if (!connection.session().authenticated()) {
-            return limits.maxUnauthenticatedPayloadBytes();
-        }
-        return code == CommandCode.SEND_MESSAGES.code()
-                ? limits.maxSendPayloadBytes()
-                : limits.maxControlPayloadBytes();
     }
 
     private void dispatch(ChannelHandlerContext ctx, ByteBuf request) {

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.whippet.protocol.CommandCode;
 import io.whippet.protocol.ErrorCode;
 import io.whippet.server.command.Session;
 import java.util.List;
@@ -111,7 +110,7 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             long payloadLength = length - 4;
-            int limit = limitFor(code);
+            int limit = limits.maxPayloadBytes(session.authenticated(), code);
             if (payloadLength > limit) {
                 fail(in, out, "frame payload length: " + payloadLength + " (expected: <= " + limit + ")");
                 return;
@@ -133,15 +132,6 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
                 && in.getByte(start + 1) == 0x03
                 && in.getByte(start + 2) >= 0x01
                 && in.getByte(start + 2) <= 0x04;
-    }
-
-    private int limitFor(int code) {
-        if (!session.authenticated()) {
-            return limits.maxUnauthenticatedPayloadBytes();
-        }
-        return code == CommandCode.SEND_MESSAGES.code()
-                ? limits.maxSendPayloadBytes()
-                : limits.maxControlPayloadBytes();
     }
 
     private void fail(ByteBuf in, List<Object> out, String message) {

@@ -8,6 +8,7 @@ import io.whippet.server.command.Session;
 import io.whippet.server.config.ServerConfig.QuicConfig;
 import io.whippet.server.quic.QuicEndpoint;
 import io.whippet.server.quic.RequestBudget;
+import io.whippet.server.quic.SessionLock;
 import io.whippet.server.tcp.EventLoopBudget;
 import io.whippet.server.tcp.FrameLimits;
 import io.whippet.server.tls.KeyMaterial;
@@ -31,7 +32,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The Iggy binary protocol over QUIC on ngtcp2 + GnuTLS ({@link NativeQuic}): the QUIC engine
@@ -94,7 +94,7 @@ public final class NgQuicServer implements QuicEndpoint {
     private static final class Connection {
         final long id;
         final Session session;
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        final SessionLock lock = new SessionLock();
         final EventLoopBudget budget = new EventLoopBudget();
         final Map<Long, StreamRequest> streams = new HashMap<>();
         final RequestBudget.Connection requestBytes;
@@ -119,10 +119,7 @@ public final class NgQuicServer implements QuicEndpoint {
         }
 
         Lock lockFor(int code) {
-            boolean changesSession = code == CommandCode.LOGIN_USER.code()
-                    || code == CommandCode.LOGIN_WITH_PERSONAL_ACCESS_TOKEN.code()
-                    || code == CommandCode.LOGOUT_USER.code();
-            return changesSession ? lock.writeLock() : lock.readLock();
+            return lock.lockFor(code);
         }
     }
 
@@ -324,7 +321,7 @@ public final class NgQuicServer implements QuicEndpoint {
         switch (request.offer(
                 data,
                 fin,
-                code -> limitFor(connection.session, code),
+                code -> limits.maxPayloadBytes(connection.session.authenticated(), code),
                 bytes -> connection.requestBytes.tryReserve(bytes, connection.session.authenticated()))) {
             case StreamRequest.Pending pending -> {}
             case StreamRequest.Rejected rejected -> {
@@ -338,15 +335,6 @@ public final class NgQuicServer implements QuicEndpoint {
             }
             case StreamRequest.Complete complete -> dispatch(connection, streamId, complete.code(), complete.payload());
         }
-    }
-
-    private int limitFor(Session session, int code) {
-        if (!session.authenticated()) {
-            return limits.maxUnauthenticatedPayloadBytes();
-        }
-        return code == CommandCode.SEND_MESSAGES.code()
-                ? limits.maxSendPayloadBytes()
-                : limits.maxControlPayloadBytes();
     }
 
     private void dispatch(Connection connection, long streamId, int code, ByteBuffer payload) {
