@@ -37,6 +37,9 @@ final class PartitionSync {
     private volatile long writtenBytes;
     private volatile long lastSyncNanos = System.nanoTime();
     private volatile boolean closed;
+    /** Flusher: how far the last sync reserved blocks ahead of the active segment's end. */
+    private volatile long reserveAheadBytes;
+
     private volatile @Nullable WhippetException failure;
 
     // Appender only: what the thresholds count.
@@ -108,6 +111,10 @@ final class PartitionSync {
             // recovery can treat anything after a gap as never synced.
             syncPendingSealed();
             syncDirectoryIfCreated();
+            // Room for what the appender writes until the next fsync: twice what this one covers.
+            long covers = target - syncedBytes.get();
+            reserveAheadBytes = 2 * covers;
+            active.reserveAhead(reserveAheadBytes, config.segmentSizeBytes());
             active.log().force(false);
             syncedBytes.accumulateAndGet(target, Math::max);
             lastSyncNanos = System.nanoTime();
@@ -124,8 +131,10 @@ final class PartitionSync {
     WhippetException syncSealed(Segment sealed) {
         try {
             if (unsyncedSealed.contains(sealed)) {
+                reserveForActive();
                 sealed.log().force(false);
                 sealed.indexChannel().force(false);
+                sealed.releaseReserve();
                 unsyncedSealed.remove(sealed);
             }
             syncDirectoryIfCreated();
@@ -144,6 +153,7 @@ final class PartitionSync {
             syncDirectoryIfCreated();
             active.log().force(true);
             active.indexChannel().force(true);
+            active.releaseReserve();
             syncedBytes.accumulateAndGet(writtenBytes, Math::max);
         } finally {
             closed = true;
@@ -162,6 +172,7 @@ final class PartitionSync {
             if (unsyncedSealed.contains(sealed)) {
                 sealed.log().force(false);
                 sealed.indexChannel().force(false);
+                sealed.releaseReserve();
                 unsyncedSealed.remove(sealed);
             }
         }
@@ -209,6 +220,22 @@ final class PartitionSync {
                 failure = error;
             }
             return Objects.requireNonNull(failure);
+        }
+    }
+
+    /**
+     * Flusher, before forcing a segment the last roll sealed: reserves blocks in the new active
+     * segment as far ahead as the last sync did, so its first interval needs no allocation at its
+     * first fsync either. Not the appender: reserving may wait behind a write-back.
+     */
+    private void reserveForActive() {
+        Segment active = retainActive();
+        if (active != null) {
+            try {
+                active.reserveAhead(reserveAheadBytes, config.segmentSizeBytes());
+            } finally {
+                active.release();
+            }
         }
     }
 

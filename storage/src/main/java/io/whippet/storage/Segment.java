@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unlinked file readable through open descriptors).
  */
 final class Segment {
+    /** The most {@link #reserveAhead} reserves past the log's end. */
+    static final long MAX_RESERVE_AHEAD_BYTES = 512L << 20;
+
+    private static final long MIN_RESERVE_AHEAD_BYTES = 1L << 20;
+
     private final long baseOffset;
     private final Path logPath;
     private final Path indexPath;
@@ -25,6 +30,10 @@ final class Segment {
     private final List<OffsetRange> corruptRanges;
     private final AtomicInteger references = new AtomicInteger(1);
     private volatile SegmentIndex index;
+    // Guarded by this: the log's blocks are reserved up to reservedEndBytes (BlockReservation);
+    // a sealed segment's reservation is given back once, and none is made after that.
+    private long reservedEndBytes;
+    private boolean reserveReleased;
 
     Segment(
             long baseOffset,
@@ -96,6 +105,44 @@ final class Segment {
         SegmentIndex current = index;
         int count = current.count();
         return count == 0 ? 0 : current.timestampMicros(count - 1);
+    }
+
+    /**
+     * Flusher, before it fsyncs this (active) segment: reserves the log's blocks from its end to
+     * {@code aheadBytes} past it (clamped to 1 MiB .. {@value #MAX_RESERVE_AHEAD_BYTES} bytes,
+     * never past {@code segmentSizeBytes}), so that the appends until the next fsync write into
+     * blocks that the fsync's write-back need not allocate (see {@link BlockReservation}). Here
+     * and not on the appender: reserving waits for the same lock as an append would, and the
+     * flusher is the thread that would otherwise hold it. Calls the file system only when less
+     * than half of that lies reserved ahead; one that refuses is not asked again.
+     */
+    synchronized void reserveAhead(long aheadBytes, long segmentSizeBytes) {
+        if (reserveReleased || reservedEndBytes == Long.MAX_VALUE) {
+            return;
+        }
+        long end = sizeBytes();
+        long ahead = Math.clamp(aheadBytes, MIN_RESERVE_AHEAD_BYTES, MAX_RESERVE_AHEAD_BYTES);
+        long target = Math.min(end + ahead, segmentSizeBytes);
+        if (reservedEndBytes >= Math.min(end + ahead / 2, target)) {
+            return;
+        }
+        long from = Math.max(reservedEndBytes, end);
+        reservedEndBytes = BlockReservation.reserve(logPath, from, target - from) ? target : Long.MAX_VALUE;
+    }
+
+    /**
+     * Flusher, once this segment is sealed and forced (or the partition closes): gives back the
+     * blocks reserved past the log's end, up to {@value #MAX_RESERVE_AHEAD_BYTES} bytes of disk.
+     */
+    synchronized void releaseReserve() {
+        if (!reserveReleased && reservedEndBytes > 0 && reservedEndBytes != Long.MAX_VALUE) {
+            try {
+                BlockReservation.release(logPath, log.size());
+            } catch (IOException e) {
+                // Best effort, like the reservation: the blocks go when the segment is deleted.
+            }
+        }
+        reserveReleased = true;
     }
 
     /** Appender: after the files are forced, swaps the in-memory index for a mapping of its file. */
