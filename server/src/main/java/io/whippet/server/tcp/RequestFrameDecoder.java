@@ -31,9 +31,17 @@ import org.jspecify.annotations.Nullable;
  * <p>On a plaintext connection {@link FrameReadAllocator} asks {@link #readTarget()} where the
  * next read should land: into the cumulation itself, right after the part of the frame already
  * received, so a large frame is not copied from read buffers into the cumulation.
+ *
+ * <p>Room for a frame of up to {@value #WHOLE_FRAME_BYTES} bytes is made as soon as its header is
+ * in; a larger one gets that much, and then as much again as has arrived each time the room is
+ * full. So a logged-in client that sends headers declaring 64 MiB batches and nothing after
+ * them holds 4 MiB per connection, not 64 (with 40 connections that exhausted the server's
+ * direct memory); a batch that really arrives costs one extra copy per doubling.
  */
 final class RequestFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_SIZE = 8;
+    /** Frames up to this size get all their room at once; see the class comment. */
+    static final int WHOLE_FRAME_BYTES = 4 << 20;
 
     private final FrameLimits limits;
     private final Session session;
@@ -43,14 +51,23 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
     /** The slice of the cumulation handed out for the read in progress. */
     private @Nullable ByteBuf readSlice;
 
+    private final int wholeFrameBytes;
+
     RequestFrameDecoder(FrameLimits limits, Session session) {
+        this(limits, session, WHOLE_FRAME_BYTES);
+    }
+
+    /** {@code wholeFrameBytes}: up to which frame size all room is made at the header (tests). */
+    RequestFrameDecoder(FrameLimits limits, Session session, int wholeFrameBytes) {
         this.limits = limits;
         this.session = session;
+        this.wholeFrameBytes = wholeFrameBytes;
     }
 
     /**
-     * The cumulation's bytes still missing for the frame it holds, as an empty slice to read into,
-     * or null when no frame is waiting (or the cumulation is shared and must not be written).
+     * Room for the cumulation's bytes still missing for the frame it holds (all of them, or as
+     * many as it has room for), as an empty slice to read into, or null when no frame is waiting
+     * (or the cumulation is shared and must not be written).
      */
     @Nullable
     ByteBuf readTarget() {
@@ -60,13 +77,11 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
             return null;
         }
         long frameEnd = cumulation.readerIndex() + 4L + cumulation.getUnsignedIntLE(cumulation.readerIndex());
-        long missing = frameEnd - cumulation.writerIndex();
-        if (missing <= 0 || missing > cumulation.writableBytes()) {
+        int room = (int) Math.min(frameEnd - cumulation.writerIndex(), cumulation.writableBytes());
+        if (room <= 0) {
             return null;
         }
-        readSlice = cumulation
-                .retainedSlice(cumulation.writerIndex(), (int) missing)
-                .clear();
+        readSlice = cumulation.retainedSlice(cumulation.writerIndex(), room).clear();
         return readSlice;
     }
 
@@ -116,8 +131,15 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (in.readableBytes() < HEADER_SIZE + payloadLength) {
-                // Make room for the whole frame in one step rather than by repeated doubling.
-                in.ensureWritable((int) (HEADER_SIZE + payloadLength - in.readableBytes()), false);
+                // Room for the whole frame in one step rather than by repeated doubling, unless
+                // it is large: then for as much as arrived (at least wholeFrameBytes) at a time.
+                long missing = HEADER_SIZE + payloadLength - in.readableBytes();
+                long room = HEADER_SIZE + payloadLength <= wholeFrameBytes
+                        ? missing
+                        : Math.min(missing, Math.max(wholeFrameBytes, in.readableBytes()));
+                if (in.writableBytes() < room) {
+                    in.ensureWritable((int) room, false);
+                }
                 awaitingFrame = true;
                 return;
             }

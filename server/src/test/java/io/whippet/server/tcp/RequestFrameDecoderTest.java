@@ -184,4 +184,37 @@ class RequestFrameDecoderTest {
         bytes.release();
         channel.finishAndReleaseAll();
     }
+
+    @Test
+    void aLargeFrameGetsRoomAsItsBytesArriveNotAtItsHeader() {
+        session.login(0);
+        // Frames above 32 bytes grow with what arrived; this one declares 108.
+        RequestFrameDecoder decoder = new RequestFrameDecoder(limits, session, 32);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        byte[] payload = new byte[100];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 7);
+        }
+        ByteBuf whole = frame(101, payload);
+        channel.writeInbound(Unpooled.buffer(8).writeBytes(whole, 8));
+        ByteBuf first = Objects.requireNonNull(decoder.readTarget(), "a frame is pending");
+        assertThat(first.writableBytes())
+                .as("room for part of the frame only")
+                .isGreaterThanOrEqualTo(32)
+                .isLessThan(100);
+        first.release();
+        while (whole.isReadable()) {
+            ByteBuf target = Objects.requireNonNull(decoder.readTarget(), "a frame is pending");
+            assertThat(target.writableBytes()).isLessThanOrEqualTo(whole.readableBytes());
+            target.writeBytes(whole, target.writableBytes());
+            channel.writeInbound(target);
+        }
+        whole.release();
+        InboundFrame.Request request = channel.readInbound();
+        byte[] received = new byte[100];
+        request.payload().getBytes(request.payload().readerIndex(), received);
+        assertThat(received).isEqualTo(payload);
+        request.payload().release();
+        assertThat(channel.finish()).isFalse();
+    }
 }
