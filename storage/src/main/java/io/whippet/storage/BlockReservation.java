@@ -1,5 +1,6 @@
 package io.whippet.storage;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -7,8 +8,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The file's length never changes here, so what readers and recovery see is the same; after a
  * crash, reserved blocks that were never written read as zeros and lie past the end anyway.
  * {@code -Dwhippet.storage.reserveBlocks=false} turns it off. Thread-safe: every call opens its
- * own descriptor.
+ * own descriptor by path, and acts only if that descriptor's file is the one the caller means
+ * ({@link FileId}): a purge may have deleted the segment and created another under its name, and
+ * truncating that one to the old one's length would cut or pad a live log.
  */
 final class BlockReservation {
     private static final int O_WRONLY = 1;
@@ -44,9 +51,9 @@ final class BlockReservation {
      * whether the file system did. A refusal (no space, not supported) is no failure: the write
      * that needs those blocks then allocates them as it always did, or fails on its own.
      */
-    static boolean reserve(Path file, long offsetBytes, long lengthBytes) {
+    static boolean reserve(Path file, FileId id, long offsetBytes, long lengthBytes) {
         return lengthBytes > 0
-                && succeeds(file, (natives, fd) ->
+                && succeeds(file, id, (natives, fd) ->
                         (int) natives.fallocate.invokeExact(fd, FALLOC_FL_KEEP_SIZE, offsetBytes, lengthBytes));
     }
 
@@ -54,12 +61,15 @@ final class BlockReservation {
      * Frees the blocks reserved past the end of {@code file}, whose length is {@code sizeBytes}
      * (truncating a file to its own length drops the blocks past it); returns whether it did.
      */
-    static boolean release(Path file, long sizeBytes) {
-        return succeeds(file, (natives, fd) -> (int) natives.ftruncate.invokeExact(fd, sizeBytes));
+    static boolean release(Path file, FileId id, long sizeBytes) {
+        return succeeds(file, id, (natives, fd) -> (int) natives.ftruncate.invokeExact(fd, sizeBytes));
     }
 
-    /** One call on a descriptor of its own for {@code file}: whether it returned 0. */
-    private static boolean succeeds(Path file, Call call) {
+    /**
+     * One call on a descriptor of its own for {@code file}, provided it is the file {@code id}
+     * names: whether it returned 0.
+     */
+    private static boolean succeeds(Path file, FileId id, Call call) {
         Natives natives = NATIVES;
         if (natives == null) {
             return false;
@@ -70,12 +80,35 @@ final class BlockReservation {
                 return false;
             }
             try {
-                return call.on(natives, fd) == 0;
+                // The descriptor's own file, even if the path names another one by now.
+                return id.equals(FileId.of(Path.of("/proc/self/fd/" + fd))) && call.on(natives, fd) == 0;
             } finally {
                 int ignored = (int) natives.close.invokeExact(fd);
             }
         } catch (Throwable e) {
             return false;
+        }
+    }
+
+    /**
+     * A file's identity: device, inode and birth time. The inode alone is not enough: ext4 hands
+     * a deleted file's inode number to the next file created. Where the birth time is unknown the
+     * JDK answers the modification time, which changes with every write, so reservations then
+     * stop (the safe side).
+     */
+    record FileId(long device, long inode, long bornNanos) {
+        /** The identity of the file {@code path} names (following links), or null if there is none. */
+        static @Nullable FileId of(Path path) {
+            try {
+                FileTime born =
+                        Files.readAttributes(path, BasicFileAttributes.class).creationTime();
+                return new FileId(
+                        (Long) Files.getAttribute(path, "unix:dev"),
+                        (Long) Files.getAttribute(path, "unix:ino"),
+                        born.to(TimeUnit.NANOSECONDS));
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                return null;
+            }
         }
     }
 

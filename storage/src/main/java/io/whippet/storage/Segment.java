@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One segment: a log file of messages in wire layout and its {@link SegmentIndex}, named by the
@@ -34,6 +35,8 @@ final class Segment {
     // a sealed segment's reservation is given back once, and none is made after that.
     private long reservedEndBytes;
     private boolean reserveReleased;
+    /** The log file's identity when opened, or null where it cannot be known (no reservations). */
+    private final BlockReservation.@Nullable FileId logFileId;
 
     Segment(
             long baseOffset,
@@ -46,6 +49,7 @@ final class Segment {
         this.logPath = logPath(directory, baseOffset);
         this.indexPath = indexPath(directory, baseOffset);
         this.log = log;
+        this.logFileId = BlockReservation.FileId.of(logPath);
         this.indexChannel = indexChannel;
         this.index = index;
         this.corruptRanges = List.copyOf(corruptRanges);
@@ -117,7 +121,7 @@ final class Segment {
      * than half of that lies reserved ahead; one that refuses is not asked again.
      */
     synchronized void reserveAhead(long aheadBytes, long segmentSizeBytes) {
-        if (reserveReleased || reservedEndBytes == Long.MAX_VALUE) {
+        if (reserveReleased || reservedEndBytes == Long.MAX_VALUE || logFileId == null) {
             return;
         }
         long end = sizeBytes();
@@ -127,7 +131,7 @@ final class Segment {
             return;
         }
         long from = Math.max(reservedEndBytes, end);
-        reservedEndBytes = BlockReservation.reserve(logPath, from, target - from) ? target : Long.MAX_VALUE;
+        reservedEndBytes = BlockReservation.reserve(logPath, logFileId, from, target - from) ? target : Long.MAX_VALUE;
     }
 
     /**
@@ -135,9 +139,9 @@ final class Segment {
      * blocks reserved past the log's end, up to {@value #MAX_RESERVE_AHEAD_BYTES} bytes of disk.
      */
     synchronized void releaseReserve() {
-        if (!reserveReleased && reservedEndBytes > 0 && reservedEndBytes != Long.MAX_VALUE) {
+        if (!reserveReleased && reservedEndBytes > 0 && reservedEndBytes != Long.MAX_VALUE && logFileId != null) {
             try {
-                BlockReservation.release(logPath, log.size());
+                BlockReservation.release(logPath, logFileId, log.size());
             } catch (IOException e) {
                 // Best effort, like the reservation: the blocks go when the segment is deleted.
             }

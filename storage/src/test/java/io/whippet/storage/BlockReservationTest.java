@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -37,12 +38,13 @@ class BlockReservationTest {
     void reservingKeepsTheLengthAndReleasingGivesTheBlocksBack() throws Exception {
         Path file = directory.resolve("file");
         Files.write(file, new byte[10_000]);
-        assumeTrue(BlockReservation.reserve(file, 10_000, 8 * MIB), "file system cannot reserve blocks");
+        BlockReservation.FileId id = Objects.requireNonNull(BlockReservation.FileId.of(file));
+        assumeTrue(BlockReservation.reserve(file, id, 10_000, 8 * MIB), "file system cannot reserve blocks");
 
         assertThat(Files.size(file)).isEqualTo(10_000);
         assertThat(allocatedBytes(file)).isGreaterThanOrEqualTo(8 * MIB);
 
-        assertThat(BlockReservation.release(file, 10_000)).isTrue();
+        assertThat(BlockReservation.release(file, id, 10_000)).isTrue();
         assertThat(Files.size(file)).isEqualTo(10_000);
         assertThat(allocatedBytes(file)).isLessThan(MIB);
         assertThat(Files.readAllBytes(file)).containsOnly(0);
@@ -50,16 +52,36 @@ class BlockReservationTest {
 
     @Test
     void aMissingFileIsNoFailure() {
-        assertThat(BlockReservation.reserve(directory.resolve("missing"), 0, MIB))
+        BlockReservation.FileId id = new BlockReservation.FileId(1, 1, 1);
+        assertThat(BlockReservation.reserve(directory.resolve("missing"), id, 0, MIB))
                 .isFalse();
-        assertThat(BlockReservation.release(directory.resolve("missing"), 0)).isFalse();
+        assertThat(BlockReservation.release(directory.resolve("missing"), id, 0))
+                .isFalse();
+    }
+
+    @Test
+    void anotherFileUnderTheSameNameIsLeftAlone() throws Exception {
+        // A purge deletes a segment and may create the next one under the same name: releasing
+        // the old one must not truncate the new one to the old one's length.
+        Path file = directory.resolve("segment.log");
+        Files.write(file, new byte[100]);
+        BlockReservation.FileId old = Objects.requireNonNull(BlockReservation.FileId.of(file));
+        Files.delete(file);
+        Files.write(file, new byte[5000]);
+        assertThat(BlockReservation.FileId.of(file)).isNotEqualTo(old);
+
+        assertThat(BlockReservation.release(file, old, 100)).isFalse();
+        assertThat(BlockReservation.reserve(file, old, 5000, MIB)).isFalse();
+        assertThat(Files.size(file)).isEqualTo(5000);
     }
 
     @Test
     void theFlusherReservesAheadOfTheActiveSegmentAndASealedOneGivesItBack() throws Exception {
         Path probe = directory.resolve("probe");
         Files.write(probe, new byte[1]);
-        assumeTrue(BlockReservation.reserve(probe, 1, MIB), "file system cannot reserve blocks");
+        assumeTrue(
+                BlockReservation.reserve(probe, Objects.requireNonNull(BlockReservation.FileId.of(probe)), 1, MIB),
+                "file system cannot reserve blocks");
         Files.delete(probe);
 
         Path partition = directory.resolve("partition");
