@@ -26,6 +26,19 @@ public interface FileIo {
     /** Renames atomically, replacing the target. */
     void move(Path source, Path target) throws IOException;
 
+    /**
+     * Reserves blocks past the end of the file {@code id} names without changing its length;
+     * whether it did (see {@link BlockReservation}). Best effort, never required.
+     */
+    default boolean reserveBlocks(Path path, BlockReservation.FileId id, long offsetBytes, long lengthBytes) {
+        return BlockReservation.reserve(path, id, offsetBytes, lengthBytes);
+    }
+
+    /** Gives back the blocks reserved past {@code sizeBytes}, the file's length; whether it did. */
+    default boolean releaseBlocks(Path path, BlockReservation.FileId id, long sizeBytes) {
+        return BlockReservation.release(path, id, sizeBytes);
+    }
+
     /** The real file system. */
     static FileIo system() {
         return SystemFileIo.INSTANCE;

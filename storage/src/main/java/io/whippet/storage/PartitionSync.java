@@ -114,7 +114,7 @@ final class PartitionSync {
             // Room for what the appender writes until the next fsync: twice what this one covers.
             long covers = target - syncedBytes.get();
             reserveAheadBytes = 2 * covers;
-            active.reserveAhead(reserveAheadBytes, config.segmentSizeBytes());
+            active.reserveAhead(io, reserveAheadBytes, config.segmentSizeBytes());
             active.log().force(false);
             syncedBytes.accumulateAndGet(target, Math::max);
             lastSyncNanos = System.nanoTime();
@@ -134,7 +134,7 @@ final class PartitionSync {
                 reserveForActive();
                 sealed.log().force(false);
                 sealed.indexChannel().force(false);
-                sealed.releaseReserve();
+                sealed.releaseReserve(io);
                 unsyncedSealed.remove(sealed);
             }
             syncDirectoryIfCreated();
@@ -153,7 +153,7 @@ final class PartitionSync {
             syncDirectoryIfCreated();
             active.log().force(true);
             active.indexChannel().force(true);
-            active.releaseReserve();
+            active.releaseReserve(io);
             syncedBytes.accumulateAndGet(writtenBytes, Math::max);
         } finally {
             closed = true;
@@ -169,11 +169,18 @@ final class PartitionSync {
                 .sorted(Comparator.comparingLong(Segment::baseOffset))
                 .toList();
         for (Segment sealed : pending) {
-            if (unsyncedSealed.contains(sealed)) {
-                sealed.log().force(false);
-                sealed.indexChannel().force(false);
-                sealed.releaseReserve();
-                unsyncedSealed.remove(sealed);
+            // Our own reference while we force: the flusher's syncSealed may finish this segment
+            // meanwhile and drop the last one, closing its channels under us. If it already has,
+            // the segment is synced and nothing is left to do.
+            if (unsyncedSealed.contains(sealed) && sealed.tryRetain()) {
+                try {
+                    sealed.log().force(false);
+                    sealed.indexChannel().force(false);
+                    sealed.releaseReserve(io);
+                    unsyncedSealed.remove(sealed);
+                } finally {
+                    sealed.release();
+                }
             }
         }
     }
@@ -232,7 +239,7 @@ final class PartitionSync {
         Segment active = retainActive();
         if (active != null) {
             try {
-                active.reserveAhead(reserveAheadBytes, config.segmentSizeBytes());
+                active.reserveAhead(io, reserveAheadBytes, config.segmentSizeBytes());
             } finally {
                 active.release();
             }

@@ -120,7 +120,7 @@ final class Segment {
      * flusher is the thread that would otherwise hold it. Calls the file system only when less
      * than half of that lies reserved ahead; one that refuses is not asked again.
      */
-    synchronized void reserveAhead(long aheadBytes, long segmentSizeBytes) {
+    synchronized void reserveAhead(FileIo io, long aheadBytes, long segmentSizeBytes) {
         if (reserveReleased || reservedEndBytes == Long.MAX_VALUE || logFileId == null) {
             return;
         }
@@ -131,17 +131,17 @@ final class Segment {
             return;
         }
         long from = Math.max(reservedEndBytes, end);
-        reservedEndBytes = BlockReservation.reserve(logPath, logFileId, from, target - from) ? target : Long.MAX_VALUE;
+        reservedEndBytes = io.reserveBlocks(logPath, logFileId, from, target - from) ? target : Long.MAX_VALUE;
     }
 
     /**
      * Flusher, once this segment is sealed and forced (or the partition closes): gives back the
      * blocks reserved past the log's end, up to {@value #MAX_RESERVE_AHEAD_BYTES} bytes of disk.
      */
-    synchronized void releaseReserve() {
+    synchronized void releaseReserve(FileIo io) {
         if (!reserveReleased && reservedEndBytes > 0 && reservedEndBytes != Long.MAX_VALUE && logFileId != null) {
             try {
-                BlockReservation.release(logPath, logFileId, log.size());
+                io.releaseBlocks(logPath, logFileId, log.size());
             } catch (IOException e) {
                 // Best effort, like the reservation: the blocks go when the segment is deleted.
             }

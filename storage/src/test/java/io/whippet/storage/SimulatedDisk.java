@@ -114,6 +114,20 @@ final class SimulatedDisk implements FileIo {
         }
     }
 
+    /**
+     * Never: the reservation's native calls would reach the real files behind this model's back,
+     * and after a simulated crash or power cut nothing may touch them.
+     */
+    @Override
+    public boolean reserveBlocks(Path path, BlockReservation.FileId id, long offsetBytes, long lengthBytes) {
+        return false;
+    }
+
+    @Override
+    public boolean releaseBlocks(Path path, BlockReservation.FileId id, long sizeBytes) {
+        return false;
+    }
+
     @Override
     public FileChannel open(Path path, OpenOption... options) throws IOException {
         step("open " + path);
